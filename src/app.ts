@@ -1,0 +1,119 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import Fastify from 'fastify';
+import type { FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppConfig } from './config.js';
+import type { Db } from './db/database.js';
+import { SESSION_COOKIE } from './http/context.js';
+import { registerErrorHandler } from './http/errors.js';
+import type { Clock } from './lib/clock.js';
+import { systemClock } from './lib/clock.js';
+import { authRoutes } from './modules/auth/routes.js';
+import { dashboardRoutes } from './modules/dashboard/routes.js';
+import { planRoutes } from './modules/plans/routes.js';
+import { taskRoutes } from './modules/tasks/routes.js';
+import { unitRoutes } from './modules/units/routes.js';
+import { userRoutes } from './modules/users/routes.js';
+import { buildServices } from './services.js';
+import type { Services } from './services.js';
+
+// Validation messages in Vietnamese (zod ships the locale).
+z.config(z.locales.vi());
+
+export interface AppOptions {
+  config: AppConfig;
+  db: Db;
+  clock?: Clock;
+  /** Folder of the built web app; served when it exists. */
+  webDir?: string;
+  logger?: boolean;
+}
+
+export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance; services: Services }> {
+  const { config, db } = opts;
+  const services = buildServices(db, config, opts.clock ?? systemClock);
+  const app = Fastify({
+    logger: opts.logger === false ? false : { level: config.logLevel },
+    trustProxy: true,
+    bodyLimit: 25 * 1024 * 1024,
+    genReqId: () => crypto.randomUUID(),
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+
+  await app.register(helmet, {
+    hsts: config.https,
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'self'"],
+        upgradeInsecureRequests: config.https ? [] : null,
+      },
+    },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(multipart, { limits: { fileSize: config.uploadMaxBytes, files: 1 } });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'cchc API', description: 'API quản lý kế hoạch cải cách hành chính', version: '0.1.0' },
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  app.decorateRequest('actor', null);
+  app.decorateRequest('sessionToken', null);
+  app.addHook('onRequest', async (req) => {
+    if (!req.url.startsWith('/api/')) return;
+    const token = req.cookies[SESSION_COOKIE];
+    if (!token) return;
+    req.sessionToken = token;
+    req.actor = await services.auth.resolve(token);
+  });
+
+  await app.register(
+    async (api) => {
+      api.get('/health', { schema: { hide: true } }, async () => ({ ok: true }));
+      api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+      await api.register(authRoutes(services, config.https));
+      await api.register(unitRoutes(services));
+      await api.register(userRoutes(services));
+      await api.register(planRoutes(services, config.uploadMaxBytes));
+      await api.register(taskRoutes(services, config.uploadMaxBytes));
+      await api.register(dashboardRoutes(services));
+    },
+    { prefix: '/api' },
+  );
+
+  const webDir = opts.webDir;
+  if (webDir && fs.existsSync(path.join(webDir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webDir, wildcard: false });
+    // Client-side routes fall back to the app shell; unknown API paths stay 404 JSON.
+    app.setNotFoundHandler((req, reply) => {
+      if (req.url.startsWith('/api/') || req.method !== 'GET')
+        return reply
+          .status(404)
+          .send({
+            error: { code: 'NOT_FOUND', message: 'Không tìm thấy đường dẫn.', requestId: String(req.id) },
+          });
+      return reply.type('text/html').sendFile('index.html');
+    });
+  }
+  return { app, services };
+}

@@ -1,0 +1,88 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The application's configuration: read from the environment once, validated, typed.
+ * A wrong setting stops the process with a message naming it (rule 9 of the house).
+ */
+const bool = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no'])
+  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** HTTP port. */
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Interface to listen on. */
+  HOST: z.string().default('0.0.0.0'),
+  /** `postgres://…` for PostgreSQL; `sqlite:PATH` or empty for the embedded SQLite file. */
+  DATABASE_URL: z.string().optional(),
+  /** Folder for the SQLite file and other local state. */
+  CCHC_DATA_DIR: z.string().default('./data'),
+  /** Largest accepted upload (plan documents, evidence), in megabytes. */
+  CCHC_UPLOAD_MAX_MB: z.coerce.number().positive().max(1024).default(20),
+  /** How long a login session lasts without activity, in hours. */
+  CCHC_SESSION_HOURS: z.coerce.number().positive().default(12),
+  /** Mark cookies Secure and enable HSTS: set when served over HTTPS. */
+  CCHC_HTTPS: bool.default(false),
+  /** Seed the demo unit, users and plan into an empty database at start. */
+  CCHC_DEMO: bool.default(true),
+  /** Failed logins for one account (or one address) before login is paused. */
+  CCHC_LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
+  /** How long failed logins are remembered, in minutes. */
+  CCHC_LOGIN_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type DatabaseTarget = { dialect: 'sqlite'; file: string } | { dialect: 'postgres'; url: string };
+
+export interface AppConfig {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  database: DatabaseTarget;
+  dataDir: string;
+  uploadMaxBytes: number;
+  sessionHours: number;
+  https: boolean;
+  demo: boolean;
+  loginMaxFailures: number;
+  loginWindowMinutes: number;
+  logLevel: string;
+}
+
+export class ConfigError extends Error {}
+
+export function parseDatabaseUrl(url: string | undefined, dataDir: string): DatabaseTarget {
+  if (!url || url.trim() === '') return { dialect: 'sqlite', file: path.resolve(dataDir, 'cchc.sqlite') };
+  if (url.startsWith('postgres://') || url.startsWith('postgresql://')) return { dialect: 'postgres', url };
+  if (url.startsWith('sqlite:')) {
+    const file = url.slice('sqlite:'.length);
+    return { dialect: 'sqlite', file: file === ':memory:' ? file : path.resolve(file) };
+  }
+  throw new ConfigError(`DATABASE_URL không hợp lệ: "${url}" (cần postgres://… hoặc sqlite:ĐƯỜNG_DẪN)`);
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Cấu hình không hợp lệ:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(e.CCHC_DATA_DIR);
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    database: parseDatabaseUrl(e.DATABASE_URL, dataDir),
+    dataDir,
+    uploadMaxBytes: Math.round(e.CCHC_UPLOAD_MAX_MB * 1024 * 1024),
+    sessionHours: e.CCHC_SESSION_HOURS,
+    https: e.CCHC_HTTPS,
+    demo: e.CCHC_DEMO,
+    loginMaxFailures: e.CCHC_LOGIN_MAX_FAILURES,
+    loginWindowMinutes: e.CCHC_LOGIN_WINDOW_MINUTES,
+    logLevel: e.LOG_LEVEL,
+  };
+}

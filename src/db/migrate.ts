@@ -1,0 +1,21 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import { Migrator } from 'kysely';
+import type { Db } from './database.js';
+import { migrationContext } from './migrations/context.js';
+import { initial } from './migrations/001-initial.js';
+
+/** Migrations in order. Append only: a released migration is never edited. */
+function migrations(db: Db): Record<string, Migration> {
+  const ctx = migrationContext(db.dialect);
+  return {
+    '001-initial': initial(ctx),
+  };
+}
+
+export async function migrateToLatest(db: Db): Promise<string[]> {
+  const provider: MigrationProvider = { getMigrations: async () => migrations(db) };
+  const migrator = new Migrator({ db: db.kysely, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(JSON.stringify(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

@@ -1,0 +1,200 @@
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/**
+ * Table types shared by SQLite and PostgreSQL. Moments are ISO-8601 UTC strings, dates are
+ * 'YYYY-MM-DD', flags are 0/1 integers and structured values are JSON text, so that one query
+ * layer reads the same shapes on both databases (docs/adr/002-one-schema-two-databases.md).
+ */
+export interface UnitTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  kind: string;
+  parent_id: number | null;
+  /** Materialised path of ids, '/1/4/9/': a subtree is a prefix match. */
+  path: string;
+  superior_name: string | null;
+  created_at: string;
+  updated_at: string;
+  archived_at: string | null;
+}
+
+export interface UserTable {
+  id: Generated<number>;
+  unit_id: number;
+  username: string;
+  full_name: string;
+  email: string | null;
+  password_hash: string;
+  /** JSON array of Role. */
+  roles: string;
+  active: number;
+  must_change_password: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SessionTable {
+  /** sha256 of the cookie token: a stolen database does not give live sessions. */
+  id: string;
+  user_id: number;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface LoginFailureTable {
+  id: Generated<number>;
+  username: string;
+  ip: string;
+  at: string;
+}
+
+export interface PlanTable {
+  id: Generated<number>;
+  unit_id: number;
+  year: number;
+  version: number;
+  /** 'active' | 'superseded' */
+  status: string;
+  number: string | null;
+  title: string;
+  issued_on: string | null;
+  superior_name: string | null;
+  unit_name: string | null;
+  /** JSON: legal bases, objectives, focus items, report due text — the document as understood. */
+  document_json: string;
+  source_filename: string | null;
+  source_kind: string;
+  source_sha256: string | null;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PlanAreaTable {
+  id: Generated<number>;
+  plan_id: number;
+  code: string;
+  title: string;
+  position: number;
+}
+
+export interface TaskTable {
+  id: Generated<number>;
+  plan_id: number;
+  area_id: number;
+  code: string;
+  title: string;
+  /** JSON array of { name, optional }. */
+  deliverables_json: string;
+  lead: string | null;
+  lead_optional: number;
+  /** JSON array of { name, optional }. */
+  cooperators_json: string;
+  deadline_text: string;
+  optional: number;
+  note: string | null;
+  /** 'not_started' | 'in_progress' | 'done' | 'not_applicable' */
+  status: string;
+  progress_note: string | null;
+  completed_on: string | null;
+  position: number;
+  /** Set when a replacing import dropped the task: kept, never deleted. */
+  removed_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TaskAssigneeTable {
+  task_id: number;
+  user_id: number;
+}
+
+export interface TargetTable {
+  id: Generated<number>;
+  plan_id: number;
+  /** 'section' (section II of the plan) | 'appendix' (Phụ lục 2) */
+  source: string;
+  parent_id: number | null;
+  code: string;
+  text: string;
+  /** JSON Threshold or null. */
+  threshold_json: string | null;
+  lead: string | null;
+  cooperators_json: string;
+  is_group: number;
+  achieved_value: number | null;
+  achieved_text: string | null;
+  achieved_note: string | null;
+  position: number;
+  removed_at: string | null;
+  updated_at: string;
+}
+
+export interface FileBlobTable {
+  id: Generated<number>;
+  sha256: string;
+  size: number;
+  data: Uint8Array;
+}
+
+export interface EvidenceTable {
+  id: Generated<number>;
+  unit_id: number;
+  task_id: number | null;
+  target_id: number | null;
+  /** Index into the task's deliverables, or null for the task as a whole. */
+  deliverable_index: number | null;
+  file_id: number;
+  filename: string;
+  content_type: string;
+  size: number;
+  note: string | null;
+  uploaded_by: number;
+  uploaded_at: string;
+  /** Evidence is an official record: it is withdrawn, never deleted. */
+  withdrawn_at: string | null;
+  withdrawn_by: number | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  unit_id: number | null;
+  user_id: number | null;
+  entity: string;
+  entity_id: number | null;
+  action: string;
+  before_json: string | null;
+  after_json: string | null;
+  at: string;
+  request_id: string | null;
+}
+
+export interface Database {
+  unit: UnitTable;
+  app_user: UserTable;
+  session: SessionTable;
+  login_failure: LoginFailureTable;
+  plan: PlanTable;
+  plan_area: PlanAreaTable;
+  task: TaskTable;
+  task_assignee: TaskAssigneeTable;
+  target: TargetTable;
+  file_blob: FileBlobTable;
+  evidence: EvidenceTable;
+  audit_log: AuditLogTable;
+}
+
+export type UnitRow = Selectable<UnitTable>;
+export type NewUnit = Insertable<UnitTable>;
+export type UnitUpdate = Updateable<UnitTable>;
+export type UserRow = Selectable<UserTable>;
+export type PlanRow = Selectable<PlanTable>;
+export type PlanAreaRow = Selectable<PlanAreaTable>;
+export type TaskRow = Selectable<TaskTable>;
+export type TargetRow = Selectable<TargetTable>;
+export type EvidenceRow = Selectable<EvidenceTable>;
+export type AuditRow = Selectable<AuditLogTable>;

@@ -1,0 +1,112 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Db } from '../db/database.js';
+import { projectRoot } from '../lib/paths.js';
+import { verifyPassword } from '../modules/auth/password.js';
+import type { Role } from '../modules/auth/roles.js';
+import { countUnits, findUnitByCode, insertUnit } from '../modules/units/repository.js';
+import { findUserByUsername, listUsersOfUnit } from '../modules/users/repository.js';
+import type { Services } from '../services.js';
+
+export const DEMO_PASSWORD = 'cchc-demo-2026';
+
+export const DEMO_USERS: { username: string; fullName: string; unit: string; roles: Role[] }[] = [
+  { username: 'quantri', fullName: 'Nguyễn Thị Lan', unit: 'THHB', roles: ['admin', 'officer'] },
+  { username: 'hieutruong', fullName: 'Trần Văn Minh', unit: 'THHB', roles: ['head'] },
+  { username: 'giaovien', fullName: 'Lê Thị Hồng', unit: 'THHB', roles: ['staff'] },
+  { username: 'phuong', fullName: 'Phạm Quốc Bảo', unit: 'PHB', roles: ['admin', 'reviewer'] },
+  { username: 'saomai', fullName: 'Võ Thị Thu', unit: 'MNSM', roles: ['admin', 'officer'] },
+];
+
+export function demoPlanText(): string {
+  return fs.readFileSync(path.join(projectRoot(), 'src', 'demo', 'plan-demo.md'), 'utf8');
+}
+
+/** Seeds a fictional ward, two schools, their users and the school's 2026 plan into an empty database. */
+export async function seedDemo(db: Db, services: Services): Promise<boolean> {
+  if ((await countUnits(db.kysely)) > 0) return false;
+  const now = new Date().toISOString();
+  const base = { created_at: now, updated_at: now, archived_at: null };
+  const ward = await insertUnit(
+    db.kysely,
+    {
+      ...base,
+      code: 'PHB',
+      name: 'Ủy ban nhân dân phường Hòa Bình',
+      kind: 'ward',
+      parent_id: null,
+      superior_name: 'Ủy ban nhân dân Thành phố',
+    },
+    '/',
+  );
+  const school = await insertUnit(
+    db.kysely,
+    {
+      ...base,
+      code: 'THHB',
+      name: 'Trường Tiểu học Hòa Bình',
+      kind: 'school',
+      parent_id: ward.id,
+      superior_name: ward.name,
+    },
+    ward.path,
+  );
+  await insertUnit(
+    db.kysely,
+    {
+      ...base,
+      code: 'MNSM',
+      name: 'Trường Mầm non Sao Mai',
+      kind: 'kindergarten',
+      parent_id: ward.id,
+      superior_name: ward.name,
+    },
+    ward.path,
+  );
+  for (const u of DEMO_USERS) {
+    const unit = await findUnitByCode(db.kysely, u.unit);
+    if (!unit) continue;
+    await services.users.create(null, {
+      unitId: unit.id,
+      username: u.username,
+      fullName: u.fullName,
+      roles: u.roles,
+      password: DEMO_PASSWORD,
+    });
+  }
+  const preview = await services.plans.preview(null, school.id, {
+    text: demoPlanText(),
+    filename: 'ke-hoach-cchc-2026-demo.md',
+  });
+  const { planId } = await services.plans.commit(null, {
+    unitId: school.id,
+    draft: preview.draft,
+    mode: 'create',
+    source: preview.source,
+  });
+  // A little progress so that the dashboard has something to show.
+  const staff = (await listUsersOfUnit(db.kysely, school.id)).find((u) => u.username === 'giaovien');
+  const tasks = await db.kysely
+    .selectFrom('task')
+    .select(['id', 'position'])
+    .where('plan_id', '=', planId)
+    .orderBy('position')
+    .execute();
+  for (const t of tasks) {
+    const status = t.position % 5 === 0 ? 'done' : t.position % 3 === 0 ? 'in_progress' : 'not_started';
+    await db.kysely
+      .updateTable('task')
+      .set({ status, completed_on: status === 'done' ? '2026-03-20' : null })
+      .where('id', '=', t.id)
+      .execute();
+    if (staff && t.position % 4 === 1)
+      await db.kysely.insertInto('task_assignee').values({ task_id: t.id, user_id: staff.id }).execute();
+  }
+  return true;
+}
+
+/** True while the demo administrator still has the demo password (so it is worth printing). */
+export async function demoLoginActive(db: Db): Promise<boolean> {
+  const user = await findUserByUsername(db.kysely, 'quantri');
+  return user !== undefined && (await verifyPassword(DEMO_PASSWORD, user.password_hash));
+}

@@ -1,0 +1,58 @@
+/**
+ * The error catalogue: each error has a stable code, an HTTP status and a Vietnamese message.
+ * Services throw `AppError`; the HTTP layer maps it; anything else becomes a 500 with a request id.
+ */
+export const ERRORS = {
+  VALIDATION: { status: 400, message: 'Dữ liệu gửi lên không hợp lệ.' },
+  UNAUTHENTICATED: { status: 401, message: 'Bạn cần đăng nhập để tiếp tục.' },
+  BAD_CREDENTIALS: { status: 401, message: 'Tên đăng nhập hoặc mật khẩu không đúng.' },
+  LOGIN_RATE_LIMITED: {
+    status: 429,
+    message: 'Bạn đã đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ít phút.',
+  },
+  RATE_LIMITED: { status: 429, message: 'Bạn thao tác quá nhanh. Vui lòng thử lại sau ít phút.' },
+  FORBIDDEN: { status: 403, message: 'Bạn không có quyền thực hiện thao tác này.' },
+  NOT_FOUND: { status: 404, message: 'Không tìm thấy dữ liệu yêu cầu.' },
+  CONFLICT: { status: 409, message: 'Dữ liệu đã bị thay đổi hoặc đã tồn tại.' },
+  WEAK_PASSWORD: { status: 400, message: 'Mật khẩu mới phải có ít nhất 8 ký tự.' },
+  WRONG_PASSWORD: { status: 400, message: 'Mật khẩu hiện tại không đúng.' },
+  USERNAME_TAKEN: { status: 409, message: 'Tên đăng nhập đã được sử dụng.' },
+  UNIT_CODE_TAKEN: { status: 409, message: 'Mã đơn vị đã được sử dụng.' },
+  UNIT_CYCLE: { status: 400, message: 'Không thể chuyển đơn vị vào chính nó hoặc đơn vị cấp dưới của nó.' },
+  FILE_EMPTY: { status: 400, message: 'Tệp rỗng: không có nội dung để nhập.' },
+  FILE_TOO_LARGE: { status: 413, message: 'Tệp vượt quá dung lượng cho phép.' },
+  FILE_TYPE: { status: 415, message: 'Loại tệp không được hỗ trợ.' },
+  FILE_CORRUPT: { status: 400, message: 'Tệp bị hỏng hoặc không đọc được.' },
+  FILE_ENCRYPTED: {
+    status: 400,
+    message: 'Tệp được đặt mật khẩu. Vui lòng gỡ mật khẩu trong Word rồi nhập lại.',
+  },
+  NOT_A_PLAN: {
+    status: 422,
+    message: 'Tài liệu không phải là kế hoạch CCHC: không tìm thấy bảng nhiệm vụ (Phụ lục 1) hay chỉ tiêu.',
+  },
+  PLAN_EXISTS: {
+    status: 409,
+    message: 'Đơn vị đã có kế hoạch năm này. Hãy chọn thay thế kế hoạch cũ hoặc lưu thành phiên bản mới.',
+  },
+  INTERNAL: { status: 500, message: 'Đã xảy ra lỗi hệ thống. Vui lòng thử lại hoặc báo cho quản trị viên.' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly details: unknown;
+
+  constructor(code: ErrorCode, message?: string, details?: unknown) {
+    super(message ?? ERRORS[code].message);
+    this.code = code;
+    this.status = ERRORS[code].status;
+    this.details = details;
+  }
+}
+
+export function isAppError(e: unknown): e is AppError {
+  return e instanceof AppError;
+}

@@ -1,0 +1,39 @@
+import type { Actor, Role } from './roles.js';
+
+/**
+ * One place answers "may this actor do X to this thing". Every service asks here; every rule
+ * has a test (policy.test.ts) and the integration tests try each endpoint across units.
+ */
+const PLAN_EDITORS: readonly Role[] = ['admin', 'head', 'officer'];
+
+function has(actor: Actor, roles: readonly Role[]): boolean {
+  return actor.roles.some((r) => roles.includes(r));
+}
+
+/** A unit is in reach when it is the actor's unit or below it. */
+export function inSubtree(actor: Actor, unitPath: string): boolean {
+  return unitPath.startsWith(actor.unitPath);
+}
+
+export const policy = {
+  readUnit: (actor: Actor, unitPath: string): boolean => inSubtree(actor, unitPath),
+  /** Administrators manage units below their own (their own unit's place is decided above). */
+  manageUnit: (actor: Actor, unitPath: string): boolean =>
+    has(actor, ['admin']) && inSubtree(actor, unitPath),
+  createChildUnit: (actor: Actor, parentPath: string): boolean =>
+    has(actor, ['admin']) && inSubtree(actor, parentPath),
+  manageUsers: (actor: Actor, unitPath: string): boolean =>
+    has(actor, ['admin']) && inSubtree(actor, unitPath),
+  readPlan: (actor: Actor, unitPath: string): boolean => inSubtree(actor, unitPath),
+  /** Plans are written by their own unit only: a superior reviews, never edits. */
+  editPlan: (actor: Actor, unitId: number): boolean => actor.unitId === unitId && has(actor, PLAN_EDITORS),
+  updateTask: (actor: Actor, unitId: number, assigneeIds: readonly number[]): boolean =>
+    actor.unitId === unitId &&
+    !actor.roles.every((r) => r === 'reviewer') &&
+    (has(actor, PLAN_EDITORS) || assigneeIds.includes(actor.userId)),
+  updateTarget: (actor: Actor, unitId: number): boolean =>
+    actor.unitId === unitId && has(actor, PLAN_EDITORS),
+  readAudit: (actor: Actor, unitPath: string): boolean => inSubtree(actor, unitPath),
+};
+
+export type Policy = typeof policy;

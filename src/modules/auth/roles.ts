@@ -1,0 +1,30 @@
+/**
+ * Roles of a user inside their unit. A user's unit decides what they reach: their own unit, and
+ * the whole subtree below it when that unit is a superior (a reviewer there reads, never writes).
+ */
+export const ROLES = ['admin', 'head', 'officer', 'staff', 'reviewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  admin: 'Quản trị',
+  head: 'Thủ trưởng',
+  officer: 'Cán bộ phụ trách CCHC',
+  staff: 'Cán bộ, giáo viên, nhân viên',
+  reviewer: 'Người theo dõi (đơn vị cấp trên)',
+};
+
+/** The person making a request, as the policies see them. */
+export interface Actor {
+  userId: number;
+  username: string;
+  fullName: string;
+  unitId: number;
+  unitPath: string;
+  roles: Role[];
+}
+
+export function parseRoles(text: string): Role[] {
+  const raw = JSON.parse(text) as unknown;
+  if (!Array.isArray(raw)) return [];
+  return raw.filter((r): r is Role => (ROLES as readonly string[]).includes(r as string));
+}

@@ -1,0 +1,180 @@
+import { parseJson } from '../../lib/json.js';
+import type { PlanAreaRow, TargetRow, TaskRow } from '../../db/tables.js';
+import { policy } from '../auth/policy.js';
+import type { Actor } from '../auth/roles.js';
+import type { PlanWithUnit } from './repository.js';
+import type { PlanDetail, PlanListItem, TargetOut, TaskOut, TaskStatus } from './schema.js';
+import { TASK_STATUSES } from './schema.js';
+
+type Named = { name: string; optional: boolean };
+type Threshold = TargetOut['threshold'];
+
+export function presentPlanListItem(
+  p: PlanWithUnit & { task_count: number; done_count: number },
+): PlanListItem {
+  return {
+    id: p.id,
+    unitId: p.unit_id,
+    unitCode: p.unit_code,
+    unitName: p.unit_name,
+    year: p.year,
+    version: p.version,
+    status: p.status === 'superseded' ? 'superseded' : 'active',
+    number: p.number,
+    title: p.title,
+    issuedOn: p.issued_on,
+    taskCount: p.task_count,
+    doneCount: p.done_count,
+  };
+}
+
+export function presentTask(
+  actor: Actor,
+  t: TaskRow & { area_code: string; unit_id: number; plan_status: string },
+  assignees: { id: number; fullName: string }[],
+  evidenceCount: number,
+): TaskOut {
+  const canUpdate =
+    t.removed_at === null &&
+    t.plan_status === 'active' &&
+    policy.updateTask(
+      actor,
+      t.unit_id,
+      assignees.map((a) => a.id),
+    );
+  return {
+    id: t.id,
+    planId: t.plan_id,
+    unitId: t.unit_id,
+    areaCode: t.area_code,
+    code: t.code,
+    title: t.title,
+    deliverables: parseJson<Named[]>(t.deliverables_json, []),
+    lead: t.lead,
+    leadOptional: t.lead_optional === 1,
+    cooperators: parseJson<Named[]>(t.cooperators_json, []),
+    deadlineText: t.deadline_text,
+    optional: t.optional === 1,
+    note: t.note,
+    status: (TASK_STATUSES as readonly string[]).includes(t.status)
+      ? (t.status as TaskStatus)
+      : 'not_started',
+    progressNote: t.progress_note,
+    completedOn: t.completed_on,
+    assignees,
+    evidenceCount,
+    actions: { update: canUpdate, uploadEvidence: canUpdate },
+  };
+}
+
+/** Whether a hand-entered value meets the target's threshold. */
+export function targetState(threshold: Threshold, value: number | null): TargetOut['state'] {
+  if (value === null || threshold === null) return 'unknown';
+  if (threshold.kind === 'percent') {
+    if (threshold.op === '>=') return value >= threshold.value ? 'met' : 'not_met';
+    if (threshold.op === '<=') return value <= threshold.value ? 'met' : 'not_met';
+    return value === threshold.value ? 'met' : 'not_met';
+  }
+  return 'unknown';
+}
+
+export function presentTarget(
+  actor: Actor,
+  t: TargetRow,
+  scope: { unitId: number; planStatus: string },
+  evidenceCount: number,
+): TargetOut {
+  const threshold = parseJson<Threshold>(t.threshold_json, null);
+  return {
+    id: t.id,
+    source: t.source === 'appendix' ? 'appendix' : 'section',
+    parentId: t.parent_id,
+    code: t.code,
+    text: t.text,
+    threshold,
+    lead: t.lead,
+    cooperators: parseJson<Named[]>(t.cooperators_json, []),
+    isGroup: t.is_group === 1,
+    achievedValue: t.achieved_value,
+    achievedText: t.achieved_text,
+    achievedNote: t.achieved_note,
+    state: targetState(threshold, t.achieved_value),
+    evidenceCount,
+    actions: {
+      update:
+        t.is_group === 0 &&
+        t.removed_at === null &&
+        scope.planStatus === 'active' &&
+        policy.updateTarget(actor, scope.unitId),
+    },
+  };
+}
+
+export function areaProgress(areas: PlanAreaRow[], tasks: TaskOut[]): PlanDetail['areas'] {
+  return areas.map((a) => {
+    const own = tasks.filter((t) => t.areaCode === a.code);
+    const counts = { not_started: 0, in_progress: 0, done: 0, not_applicable: 0 };
+    for (const t of own) counts[t.status] += 1;
+    const countable = own.length - counts.not_applicable;
+    return {
+      code: a.code,
+      title: a.title,
+      counts,
+      total: own.length,
+      percentDone:
+        countable === 0 ? (own.length === 0 ? 0 : 100) : Math.round((counts.done / countable) * 100),
+    };
+  });
+}
+
+export function presentPlanDetail(
+  actor: Actor,
+  plan: PlanWithUnit,
+  areas: PlanAreaRow[],
+  tasks: TaskRow[],
+  targets: TargetRow[],
+  assignees: { task_id: number; user_id: number; full_name: string }[],
+  evidence: { byTask: Map<number, number>; byTarget: Map<number, number> },
+): PlanDetail {
+  const areaCode = new Map(areas.map((a) => [a.id, a.code]));
+  const scope = { unit_id: plan.unit_id, plan_status: plan.status };
+  const taskOut = tasks.map((t) =>
+    presentTask(
+      actor,
+      { ...t, ...scope, area_code: areaCode.get(t.area_id) ?? '' },
+      assignees.filter((a) => a.task_id === t.id).map((a) => ({ id: a.user_id, fullName: a.full_name })),
+      evidence.byTask.get(t.id) ?? 0,
+    ),
+  );
+  const doc = parseJson<{
+    legalBases?: string[];
+    objectives?: string[];
+    focusItems?: { code: string; areaCode: string; text: string }[];
+    reportDueText?: string | null;
+  }>(plan.document_json, {});
+  return {
+    ...presentPlanListItem({
+      ...plan,
+      task_count: tasks.length,
+      done_count: tasks.filter((t) => t.status === 'done' || t.status === 'not_applicable').length,
+    }),
+    superiorName: plan.superior_name,
+    unitNameInDocument: plan.unit_name,
+    legalBases: doc.legalBases ?? [],
+    objectives: doc.objectives ?? [],
+    focusItems: doc.focusItems ?? [],
+    reportDueText: doc.reportDueText ?? null,
+    sourceFilename: plan.source_filename,
+    areas: areaProgress(areas, taskOut),
+    tasks: taskOut,
+    targets: targets.map((t) =>
+      presentTarget(
+        actor,
+        t,
+        { unitId: plan.unit_id, planStatus: plan.status },
+        evidence.byTarget.get(t.id) ?? 0,
+      ),
+    ),
+    actions: { edit: policy.editPlan(actor, plan.unit_id), import: policy.editPlan(actor, plan.unit_id) },
+  };
+}

@@ -1,0 +1,62 @@
+import type { TaskRow } from '../../db/tables.js';
+import type { Q } from '../../db/types.js';
+
+export type TaskWithScope = TaskRow & {
+  unit_id: number;
+  unit_path: string;
+  area_code: string;
+  plan_status: string;
+  plan_title: string;
+  plan_year: number;
+};
+
+const taskWithScope = (db: Q) =>
+  db
+    .selectFrom('task')
+    .innerJoin('plan', 'plan.id', 'task.plan_id')
+    .innerJoin('unit', 'unit.id', 'plan.unit_id')
+    .innerJoin('plan_area', 'plan_area.id', 'task.area_id')
+    .selectAll('task')
+    .select([
+      'plan.unit_id as unit_id',
+      'unit.path as unit_path',
+      'plan_area.code as area_code',
+      'plan.status as plan_status',
+      'plan.title as plan_title',
+      'plan.year as plan_year',
+    ]);
+
+export async function findTaskWithScope(db: Q, id: number): Promise<TaskWithScope | undefined> {
+  return taskWithScope(db).where('task.id', '=', id).executeTakeFirst();
+}
+
+export async function listAssignees(db: Q, taskId: number): Promise<{ id: number; full_name: string }[]> {
+  return db
+    .selectFrom('task_assignee')
+    .innerJoin('app_user', 'app_user.id', 'task_assignee.user_id')
+    .select(['app_user.id', 'app_user.full_name'])
+    .where('task_assignee.task_id', '=', taskId)
+    .orderBy('app_user.full_name')
+    .execute();
+}
+
+export async function replaceAssignees(db: Q, taskId: number, userIds: number[]): Promise<void> {
+  await db.deleteFrom('task_assignee').where('task_id', '=', taskId).execute();
+  if (userIds.length > 0)
+    await db
+      .insertInto('task_assignee')
+      .values(userIds.map((user_id) => ({ task_id: taskId, user_id })))
+      .execute();
+}
+
+/** Tasks of active plans assigned to a user. */
+export async function listTasksAssignedTo(db: Q, userId: number): Promise<TaskWithScope[]> {
+  return taskWithScope(db)
+    .innerJoin('task_assignee', 'task_assignee.task_id', 'task.id')
+    .where('task_assignee.user_id', '=', userId)
+    .where('plan.status', '=', 'active')
+    .where('task.removed_at', 'is', null)
+    .orderBy('plan.year', 'desc')
+    .orderBy('task.position')
+    .execute();
+}
