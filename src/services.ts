@@ -1,10 +1,11 @@
 import type { AppConfig } from './config.js';
 import type { Db } from './db/database.js';
 import type { Clock } from './lib/clock.js';
-import { systemClock } from './lib/clock.js';
+import { systemClock, vietnamToday } from './lib/clock.js';
 import { authService } from './modules/auth/service.js';
 import type { Actor } from './modules/auth/roles.js';
 import type { MeResult } from './modules/auth/schema.js';
+import { calendarService } from './modules/calendar/service.js';
 import { dashboardService } from './modules/dashboard/service.js';
 import { evidenceService } from './modules/evidence/service.js';
 import { plansService } from './modules/plans/service.js';
@@ -19,6 +20,7 @@ import { AppError } from './errors.js';
 /** Wires each service with exactly what it uses. */
 export function buildServices(db: Db, config: AppConfig, clock: Clock = systemClock) {
   const q = db.kysely;
+  const calendar = calendarService({ db: q, clock });
   const tasks = tasksService({ db: q, clock });
   const targets = targetsService({ db: q, clock });
   return {
@@ -31,12 +33,20 @@ export function buildServices(db: Db, config: AppConfig, clock: Clock = systemCl
     }),
     users: usersService({ db: q, clock }),
     units: unitsService({ db: q, clock }),
-    plans: plansService({ db: q, clock, uploadMaxBytes: config.uploadMaxBytes }),
+    plans: plansService({
+      db: q,
+      clock,
+      uploadMaxBytes: config.uploadMaxBytes,
+      reportingFor: async (unitId) => (await calendar.forUnit(unitId)).reporting,
+    }),
+    calendar,
     tasks,
     targets,
     evidence: evidenceService({ db: q, clock, uploadMaxBytes: config.uploadMaxBytes, tasks, targets }),
     dashboard: dashboardService({ db: q }),
     unitMembers: (unitId: number) => listUsersOfUnit(q, unitId),
+    /** Today in Vietnam, from the injected clock. */
+    today: () => vietnamToday(clock),
     async me(actor: Actor): Promise<MeResult> {
       const [user, unit] = await Promise.all([findUserById(q, actor.userId), findUnitById(q, actor.unitId)]);
       if (!user || !unit) throw new AppError('UNAUTHENTICATED');

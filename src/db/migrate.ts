@@ -3,12 +3,14 @@ import { Migrator } from 'kysely';
 import type { Db } from './database.js';
 import { migrationContext } from './migrations/context.js';
 import { initial } from './migrations/001-initial.js';
+import { calendarOccurrences } from './migrations/002-calendar-occurrences.js';
 
 /** Migrations in order. Append only: a released migration is never edited. */
 function migrations(db: Db): Record<string, Migration> {
   const ctx = migrationContext(db.dialect);
   return {
     '001-initial': initial(ctx),
+    '002-calendar-occurrences': calendarOccurrences(ctx),
   };
 }
 

@@ -72,6 +72,8 @@ export interface PlanTable {
   created_by: number | null;
   created_at: string;
   updated_at: string;
+  /** JSON ReportingSettings: report due dates read from the plan, when it states them. */
+  report_settings_json: string | null;
 }
 
 export interface PlanAreaTable {
@@ -106,6 +108,9 @@ export interface TaskTable {
   removed_at: string | null;
   created_at: string;
   updated_at: string;
+  /** JSON Schedule read from the deadline text (core/schedule), or as corrected by the user. */
+  schedule_json: string | null;
+  schedule_corrected: number;
 }
 
 export interface TaskAssigneeTable {
@@ -158,6 +163,7 @@ export interface EvidenceTable {
   /** Evidence is an official record: it is withdrawn, never deleted. */
   withdrawn_at: string | null;
   withdrawn_by: number | null;
+  occurrence_id: number | null;
 }
 
 export interface AuditLogTable {
@@ -173,7 +179,60 @@ export interface AuditLogTable {
   request_id: string | null;
 }
 
+export interface CalendarScheduleTable {
+  id: Generated<number>;
+  year: number;
+  version: number;
+  /** 'active' | 'superseded': every edit is a new version. */
+  status: string;
+  /** JSON ScheduleEntry[]. */
+  days_off_json: string;
+  working_days_json: string;
+  source: string | null;
+  created_by: number | null;
+  created_at: string;
+}
+
+export interface UnitCalendarTable {
+  unit_id: number;
+  /** JSON UnitCalendarSettings; a unit without a row inherits its parent's. */
+  settings_json: string;
+  updated_by: number | null;
+  updated_at: string;
+}
+
+export interface TaskOccurrenceTable {
+  id: Generated<number>;
+  task_id: number;
+  /** Stable across re-imports: "2023-Q2", "kehoach:2023-01-31", "event:2023-05-02". */
+  key: string;
+  due_date: string | null;
+  label: string;
+  deliverable: string | null;
+  period_key: string | null;
+  /** 'pending' | 'done' | 'not_applicable' */
+  status: string;
+  completed_on: string | null;
+  note: string | null;
+  position: number;
+  created_at: string;
+  updated_at: string;
+  removed_at: string | null;
+}
+
+export interface CalendarFeedTable {
+  id: Generated<number>;
+  user_id: number;
+  token_hash: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+
 export interface Database {
+  calendar_schedule: CalendarScheduleTable;
+  unit_calendar: UnitCalendarTable;
+  task_occurrence: TaskOccurrenceTable;
+  calendar_feed: CalendarFeedTable;
   unit: UnitTable;
   app_user: UserTable;
   session: SessionTable;
@@ -198,3 +257,5 @@ export type TaskRow = Selectable<TaskTable>;
 export type TargetRow = Selectable<TargetTable>;
 export type EvidenceRow = Selectable<EvidenceTable>;
 export type AuditRow = Selectable<AuditLogTable>;
+export type CalendarScheduleRow = Selectable<CalendarScheduleTable>;
+export type TaskOccurrenceRow = Selectable<TaskOccurrenceTable>;

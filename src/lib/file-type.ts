@@ -65,10 +65,10 @@ function isUtf8Text(bytes: Uint8Array): boolean {
 
 /** A file name safe to store and to send back in Content-Disposition. */
 export function safeFilename(name: string): string {
-  // eslint-disable-next-line no-control-regex
   const base = name
     .normalize('NFC')
     .replace(/[\\/]/g, '_')
+    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u001f"<>|:*?]/g, '')
     .trim();
   return (base || 'tep').slice(0, 200);

@@ -255,10 +255,10 @@ describe('announced schedules (official-schedules.ts)', () => {
         workingDays: [{ date: '2027-05-03', name: 'z' }],
       }),
     ).toEqual([
-      '2027-02-30: not a valid YYYY-MM-DD date',
-      '2028-01-02: outside 2027',
-      '2027-05-03: missing name',
-      '2027-05-03: listed both as a day off and as a working day',
+      '2027-02-30: không phải ngày hợp lệ (YYYY-MM-DD)',
+      '2028-01-02: không thuộc năm 2027',
+      '2027-05-03: thiếu tên ngày',
+      '2027-05-03: vừa là ngày nghỉ vừa là ngày làm việc',
     ]);
   });
 });

@@ -314,14 +314,14 @@ export function validateYearSchedule(schedule: YearSchedule): string[] {
   const seen = new Map<string, 'off' | 'working'>();
   const check = (e: ScheduleEntry, what: 'off' | 'working'): void => {
     if (Number.isNaN(tryToDayNumber(e.date))) {
-      problems.push(`${e.date}: not a valid YYYY-MM-DD date`);
+      problems.push(`${e.date}: không phải ngày hợp lệ (YYYY-MM-DD)`);
       return;
     }
-    if (Number(e.date.slice(0, 4)) !== schedule.year) problems.push(`${e.date}: outside ${schedule.year}`);
-    if (e.name.trim() === '') problems.push(`${e.date}: missing name`);
+    if (Number(e.date.slice(0, 4)) !== schedule.year) problems.push(`${e.date}: không thuộc năm ${schedule.year}`);
+    if (e.name.trim() === '') problems.push(`${e.date}: thiếu tên ngày`);
     const prev = seen.get(e.date);
-    if (prev === what) problems.push(`${e.date}: listed twice`);
-    else if (prev !== undefined) problems.push(`${e.date}: listed both as a day off and as a working day`);
+    if (prev === what) problems.push(`${e.date}: bị liệt kê hai lần`);
+    else if (prev !== undefined) problems.push(`${e.date}: vừa là ngày nghỉ vừa là ngày làm việc`);
     seen.set(e.date, what);
   };
   for (const e of schedule.daysOff) check(e, 'off');

@@ -6,6 +6,7 @@ import { insertAudit } from '../audit/repository.js';
 import type { Actor } from '../auth/roles.js';
 import { sha256 } from '../plans/document.js';
 import type { TargetsService } from '../targets/service.js';
+import { findOccurrence } from '../tasks/repository.js';
 import type { TasksService } from '../tasks/service.js';
 import {
   findEvidence,
@@ -66,7 +67,7 @@ export function evidenceService({ db, clock, uploadMaxBytes, tasks, targets }: E
       actor: Actor,
       owner: EvidenceOwner,
       file: { filename: string; bytes: Uint8Array },
-      opts: { deliverableIndex?: number | null; note?: string | null },
+      opts: { deliverableIndex?: number | null; note?: string | null; occurrenceId?: number | null },
       requestId?: string,
     ) {
       const scope = await ownerScope(actor, owner, true);
@@ -84,6 +85,11 @@ export function evidenceService({ db, clock, uploadMaxBytes, tasks, targets }: E
           `Loại tệp không được nhận làm minh chứng. Chỉ nhận: ${EVIDENCE_TYPES_TEXT}.`,
         );
       const idx = opts.deliverableIndex ?? null;
+      const occurrenceId = opts.occurrenceId ?? null;
+      if (occurrenceId !== null) {
+        const occ = 'taskId' in owner ? await findOccurrence(db, occurrenceId) : undefined;
+        if (!occ || !('taskId' in owner) || occ.task_id !== owner.taskId) throw new AppError('VALIDATION', 'Kỳ thực hiện không thuộc nhiệm vụ này.');
+      }
       if (idx !== null && (idx < 0 || idx >= scope.deliverables))
         throw new AppError('VALIDATION', 'Sản phẩm không tồn tại trong nhiệm vụ.');
       const now = clock.now().toISOString();
@@ -103,6 +109,7 @@ export function evidenceService({ db, clock, uploadMaxBytes, tasks, targets }: E
           uploaded_at: now,
           withdrawn_at: null,
           withdrawn_by: null,
+          occurrence_id: occurrenceId,
         });
         await insertAudit(tx, {
           unitId: scope.unitId,
@@ -110,7 +117,7 @@ export function evidenceService({ db, clock, uploadMaxBytes, tasks, targets }: E
           entity: 'taskId' in owner ? 'task' : 'target',
           entityId: 'taskId' in owner ? owner.taskId : owner.targetId,
           action: 'evidence_upload',
-          after: { evidenceId: ev.id, filename, size: ev.size, deliverableIndex: idx },
+          after: { evidenceId: ev.id, filename, size: ev.size, deliverableIndex: idx, occurrenceId },
           at: now,
           requestId,
         });

@@ -1,10 +1,11 @@
 import { parseJson } from '../../lib/json.js';
-import type { PlanAreaRow, TargetRow, TaskRow } from '../../db/tables.js';
+import { dueState, timeliness } from '../../core/schedule/index.js';
+import type { PlanAreaRow, TargetRow, TaskOccurrenceRow, TaskRow } from '../../db/tables.js';
 import { policy } from '../auth/policy.js';
 import type { Actor } from '../auth/roles.js';
 import type { PlanWithUnit } from './repository.js';
-import type { PlanDetail, PlanListItem, TargetOut, TaskOut, TaskStatus } from './schema.js';
-import { TASK_STATUSES } from './schema.js';
+import type { OccurrenceOut, PlanDetail, PlanListItem, TargetOut, TaskOut, TaskStatus } from './schema.js';
+import { OCCURRENCE_STATUSES, TASK_STATUSES } from './schema.js';
 
 type Named = { name: string; optional: boolean };
 type Threshold = TargetOut['threshold'];
@@ -28,11 +29,38 @@ export function presentPlanListItem(
   };
 }
 
+export function presentOccurrence(o: TaskOccurrenceRow, today: string): OccurrenceOut {
+  const status = (OCCURRENCE_STATUSES as readonly string[]).includes(o.status) ? (o.status as OccurrenceOut['status']) : 'pending';
+  return {
+    id: o.id,
+    key: o.key,
+    due: o.due_date,
+    label: o.label,
+    deliverable: o.deliverable,
+    periodKey: o.period_key,
+    status,
+    completedOn: o.completed_on,
+    note: o.note,
+    state: status === 'pending' ? dueState(o.due_date, today) : 'none',
+    timeliness: status === 'done' && o.due_date && o.completed_on ? timeliness(o.due_date, o.completed_on) : null,
+  };
+}
+
+/** The earliest open due date of a task, and whether it is overdue or due soon. */
+function dueFlag(status: TaskStatus, occurrences: OccurrenceOut[]): Pick<TaskOut, 'nextDue' | 'flag'> {
+  if (status === 'done' || status === 'not_applicable') return { nextDue: null, flag: null };
+  const open = occurrences.filter((o) => o.status === 'pending' && o.due !== null).sort((a, b) => (a.due! < b.due! ? -1 : 1));
+  const flag = open.some((o) => o.state === 'overdue') ? 'overdue' : open.some((o) => o.state === 'due_soon') ? 'due_soon' : null;
+  return { nextDue: open[0]?.due ?? null, flag };
+}
+
 export function presentTask(
   actor: Actor,
   t: TaskRow & { area_code: string; unit_id: number; plan_status: string },
   assignees: { id: number; fullName: string }[],
   evidenceCount: number,
+  occurrenceRows: TaskOccurrenceRow[],
+  today: string,
 ): TaskOut {
   const canUpdate =
     t.removed_at === null &&
@@ -42,6 +70,9 @@ export function presentTask(
       t.unit_id,
       assignees.map((a) => a.id),
     );
+  const status = (TASK_STATUSES as readonly string[]).includes(t.status) ? (t.status as TaskStatus) : 'not_started';
+  const occurrences = occurrenceRows.map((o) => presentOccurrence(o, today));
+  const schedule = parseJson<{ kind: string } | null>(t.schedule_json, null);
   return {
     id: t.id,
     planId: t.plan_id,
@@ -63,6 +94,10 @@ export function presentTask(
     completedOn: t.completed_on,
     assignees,
     evidenceCount,
+    schedule,
+    scheduleKind: schedule?.kind ?? null,
+    occurrences,
+    ...dueFlag(status, occurrences),
     actions: { update: canUpdate, uploadEvidence: canUpdate },
   };
 }
@@ -135,6 +170,8 @@ export function presentPlanDetail(
   targets: TargetRow[],
   assignees: { task_id: number; user_id: number; full_name: string }[],
   evidence: { byTask: Map<number, number>; byTarget: Map<number, number> },
+  occurrences: TaskOccurrenceRow[],
+  today: string,
 ): PlanDetail {
   const areaCode = new Map(areas.map((a) => [a.id, a.code]));
   const scope = { unit_id: plan.unit_id, plan_status: plan.status };
@@ -144,6 +181,8 @@ export function presentPlanDetail(
       { ...t, ...scope, area_code: areaCode.get(t.area_id) ?? '' },
       assignees.filter((a) => a.task_id === t.id).map((a) => ({ id: a.user_id, fullName: a.full_name })),
       evidence.byTask.get(t.id) ?? 0,
+      occurrences.filter((o) => o.task_id === t.id),
+      today,
     ),
   );
   const doc = parseJson<{

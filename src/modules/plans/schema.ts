@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DeadlineReadingSchema } from './schedule-schema.js';
 
 /** A party (lead or co-operator) or a deliverable, with "(nếu có)" read as optional. */
 const Named = z.object({ name: z.string().min(1).max(500), optional: z.boolean() });
@@ -30,6 +31,9 @@ export const DraftTask = z.object({
   deadlineText: z.string().max(2000),
   optional: z.boolean(),
   note: z.string().max(5000).nullable(),
+  /** How the deadline text was read (preview); with `scheduleCorrected`, the user's correction. */
+  reading: DeadlineReadingSchema.optional(),
+  scheduleCorrected: z.boolean().optional(),
 });
 
 export const Warning = z.object({ code: z.string(), message: z.string(), where: z.string() });
@@ -112,6 +116,24 @@ export const TASK_STATUS_LABELS: Record<TaskStatus, string> = {
   not_applicable: 'Không phát sinh',
 };
 
+export const OCCURRENCE_STATUSES = ['pending', 'done', 'not_applicable'] as const;
+export const OccurrenceOut = z.object({
+  id: z.number(),
+  key: z.string(),
+  due: z.string().nullable(),
+  label: z.string(),
+  deliverable: z.string().nullable(),
+  periodKey: z.string().nullable(),
+  status: z.enum(OCCURRENCE_STATUSES),
+  completedOn: z.string().nullable(),
+  note: z.string().nullable(),
+  /** overdue / due_soon / upcoming / none, as of today in Vietnam. */
+  state: z.enum(['overdue', 'due_soon', 'upcoming', 'none']),
+  /** For a done occurrence: early / on_time / late against its due date. */
+  timeliness: z.enum(['early', 'on_time', 'late']).nullable(),
+});
+export type OccurrenceOut = z.infer<typeof OccurrenceOut>;
+
 export const TaskOut = z.object({
   id: z.number(),
   planId: z.number(),
@@ -131,6 +153,12 @@ export const TaskOut = z.object({
   completedOn: z.string().nullable(),
   assignees: z.array(z.object({ id: z.number(), fullName: z.string() })),
   evidenceCount: z.number(),
+  schedule: z.unknown().nullable(),
+  scheduleKind: z.string().nullable(),
+  occurrences: z.array(OccurrenceOut),
+  /** The earliest open due date, and whether it is overdue or due soon. */
+  nextDue: z.string().nullable(),
+  flag: z.enum(['overdue', 'due_soon']).nullable(),
   actions: z.object({ update: z.boolean(), uploadEvidence: z.boolean() }),
 });
 export type TaskOut = z.infer<typeof TaskOut>;

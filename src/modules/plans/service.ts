@@ -1,8 +1,13 @@
 import { AppError } from '../../errors.js';
 import type { Clock } from '../../lib/clock.js';
+import { vietnamToday } from '../../lib/clock.js';
 import type { PlanAreaRow, TargetRow, TaskRow } from '../../db/tables.js';
 import type { Q } from '../../db/types.js';
 import { detectNotAPlan, parsePlanHtml, parsePlanText } from '../../core/plan-import/index.js';
+import { parseDeadline, parseReportDueDates } from '../../core/schedule/index.js';
+import type { ReportingSettings } from '../../core/schedule/index.js';
+import { listOccurrencesOfPlan, listOccurrencesOfTask } from '../tasks/repository.js';
+import { periodsOf, scheduleOf, syncOccurrences } from '../tasks/occurrences.js';
 import { insertAudit } from '../audit/repository.js';
 import { policy } from '../auth/policy.js';
 import type { Actor } from '../auth/roles.js';
@@ -36,6 +41,8 @@ export interface PlansDeps {
   db: Q;
   clock: Clock;
   uploadMaxBytes: number;
+  /** The unit's report due dates and cut-offs (calendar settings), when the plan states none. */
+  reportingFor: (unitId: number) => Promise<ReportingSettings | undefined>;
 }
 
 export interface ImportSource {
@@ -46,7 +53,7 @@ export interface ImportSource {
 
 const norm = (s: string) => s.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
 
-export function plansService({ db, clock, uploadMaxBytes }: PlansDeps) {
+export function plansService({ db, clock, uploadMaxBytes, reportingFor }: PlansDeps) {
   async function unitForEdit(actor: Actor | null, unitId: number) {
     const unit = await findUnitById(db, unitId);
     if (!unit || (actor && !policy.readUnit(actor, unit.path)))
@@ -85,6 +92,12 @@ export function plansService({ db, clock, uploadMaxBytes }: PlansDeps) {
     if (detectNotAPlan(parsed)) throw new AppError('NOT_A_PLAN');
     const draft = draftFromParsed(parsed);
     if (year !== undefined) draft.year = year;
+    // Each deadline's reading, for the preview to highlight and the user to correct.
+    const planYear = draft.year ?? new Date().getFullYear();
+    for (const t of draft.tasks) {
+      const r = parseDeadline(t.deadlineText, { planYear, deliverables: t.deliverables.map((d) => d.name) });
+      t.reading = { schedule: r.schedule, confidence: r.confidence, spans: r.spans, notes: r.notes };
+    }
     const existingRow = draft.year ? await findActivePlan(db, unitId, draft.year) : undefined;
     return {
       draft,
@@ -208,6 +221,20 @@ export function plansService({ db, clock, uploadMaxBytes }: PlansDeps) {
       throw new AppError('NOT_A_PLAN');
     const now = clock.now().toISOString();
     const title = draft.title ?? `Kế hoạch cải cách hành chính năm ${year}`;
+    const planReporting = draft.reportDueText ? parseReportDueDates(draft.reportDueText, year) : null;
+    const periods = periodsOf(year, planReporting ?? (await reportingFor(unit.id)));
+    const corrected = (t: PlanDraft['tasks'][number]) =>
+      t.scheduleCorrected && t.reading ? t.reading.schedule : null;
+    /** Stores a task's schedule and brings its dated occurrences in line with it. */
+    const schedule = async (tx: Q, taskId: number, t: PlanDraft['tasks'][number], carryFrom?: number) => {
+      const sched = scheduleOf(t, year, corrected(t));
+      await updateTaskRow(tx, taskId, {
+        schedule_json: JSON.stringify(sched),
+        schedule_corrected: corrected(t) ? 1 : 0,
+      });
+      const carry = carryFrom === undefined ? undefined : await listOccurrencesOfTask(tx, carryFrom);
+      await syncOccurrences(tx, taskId, sched, { planYear: year, periods, now, ...(carry ? { carry } : {}) });
+    };
     const header = {
       number: draft.number,
       title,
@@ -225,6 +252,7 @@ export function plansService({ db, clock, uploadMaxBytes }: PlansDeps) {
       source_filename: body.source.filename,
       source_kind: body.source.kind,
       source_sha256: body.source.sha256,
+      report_settings_json: planReporting ? JSON.stringify(planReporting) : null,
       updated_at: now,
     };
     return db.transaction().execute(async (tx) => {
@@ -275,6 +303,8 @@ export function plansService({ db, clock, uploadMaxBytes }: PlansDeps) {
         const created = await insertContent(tx, plan.id, draft, now);
         const oldTasks = await listTasks(tx, existing.id);
         const { matched } = matchByCodeThenTitle(oldTasks, draft.tasks);
+        for (const [i, t] of draft.tasks.entries())
+          await schedule(tx, created.tasks[i]!.id, t, matched.get(i)?.id);
         for (const [i, old] of matched) {
           const nt = created.tasks[i]!;
           await updateTaskRow(tx, nt.id, {
@@ -388,14 +418,15 @@ export function plansService({ db, clock, uploadMaxBytes }: PlansDeps) {
     /** Everything the plan page shows, in a fixed number of queries. */
     async detail(actor: Actor, planId: number) {
       const plan = await this.load(actor, planId);
-      const [areas, tasks, targets, assignees, evidence] = await Promise.all([
+      const [areas, tasks, targets, assignees, evidence, occurrences] = await Promise.all([
         listAreas(db, plan.id),
         listTasks(db, plan.id),
         listTargets(db, plan.id),
         listAssigneesOfPlan(db, plan.id),
         evidenceCountsOfPlan(db, plan.id),
+        listOccurrencesOfPlan(db, plan.id),
       ]);
-      return { plan, areas, tasks, targets, assignees, evidence };
+      return { plan, areas, tasks, targets, assignees, evidence, occurrences, today: vietnamToday(clock) };
     },
   };
 }
@@ -420,6 +451,9 @@ function taskContent(t: PlanDraft['tasks'][number]) {
     deadline_text: t.deadlineText,
     optional: t.optional ? 1 : 0,
     note: t.note,
+    // Filled right after by the schedule step, which reads the deadline text.
+    schedule_json: null,
+    schedule_corrected: 0,
   };
 }
 

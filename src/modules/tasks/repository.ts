@@ -1,4 +1,4 @@
-import type { TaskRow } from '../../db/tables.js';
+import type { TaskOccurrenceRow, TaskRow } from '../../db/tables.js';
 import type { Q } from '../../db/types.js';
 
 export type TaskWithScope = TaskRow & {
@@ -59,4 +59,34 @@ export async function listTasksAssignedTo(db: Q, userId: number): Promise<TaskWi
     .orderBy('plan.year', 'desc')
     .orderBy('task.position')
     .execute();
+}
+
+export async function listOccurrencesOfTask(db: Q, taskId: number, includeRemoved = false): Promise<TaskOccurrenceRow[]> {
+  let q = db.selectFrom('task_occurrence').selectAll().where('task_id', '=', taskId);
+  if (!includeRemoved) q = q.where('removed_at', 'is', null);
+  return q.orderBy('position').orderBy('id').execute();
+}
+
+export async function listOccurrencesOfPlan(db: Q, planId: number): Promise<TaskOccurrenceRow[]> {
+  return db
+    .selectFrom('task_occurrence')
+    .innerJoin('task', 'task.id', 'task_occurrence.task_id')
+    .selectAll('task_occurrence')
+    .where('task.plan_id', '=', planId)
+    .where('task_occurrence.removed_at', 'is', null)
+    .orderBy('task_occurrence.task_id')
+    .orderBy('task_occurrence.position')
+    .execute();
+}
+
+export async function insertOccurrence(db: Q, values: Omit<TaskOccurrenceRow, 'id'>): Promise<TaskOccurrenceRow> {
+  return db.insertInto('task_occurrence').values(values).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function updateOccurrence(db: Q, id: number, patch: Partial<Omit<TaskOccurrenceRow, 'id'>>): Promise<void> {
+  await db.updateTable('task_occurrence').set(patch).where('id', '=', id).execute();
+}
+
+export async function findOccurrence(db: Q, id: number): Promise<TaskOccurrenceRow | undefined> {
+  return db.selectFrom('task_occurrence').selectAll().where('id', '=', id).executeTakeFirst();
 }

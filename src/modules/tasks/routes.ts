@@ -20,6 +20,7 @@ export function presentEvidence(e: EvidenceRow & { uploader_name: string }): Evi
     contentType: e.content_type,
     size: e.size,
     deliverableIndex: e.deliverable_index,
+    occurrenceId: e.occurrence_id,
     note: e.note,
     uploadedBy: e.uploader_name,
     uploadedAt: e.uploaded_at,
@@ -37,9 +38,10 @@ export const taskRoutes =
   async (app) => {
     async function detail(actor: ReturnType<typeof actorOf>, id: number) {
       const { task, assignees } = await services.tasks.loadReadable(actor, id);
-      const [evidence, history] = await Promise.all([
+      const [evidence, history, occurrences] = await Promise.all([
         services.evidence.list(actor, { taskId: id }),
         services.tasks.history(actor, id),
+        services.tasks.occurrences(id),
       ]);
       const members = policy.editPlan(actor, task.unit_id) ? await services.unitMembers(task.unit_id) : [];
       return {
@@ -48,6 +50,8 @@ export const taskRoutes =
           task,
           assignees.map((a) => ({ id: a.id, fullName: a.full_name })),
           evidence.length,
+          occurrences,
+          services.today(),
         ),
         evidence: evidence.map(presentEvidence),
         history: history.map((h) => ({
@@ -68,11 +72,14 @@ export const taskRoutes =
       async (req) => {
         const actor = actorOf(req);
         const rows = await services.tasks.mine(actor);
-        return rows.map((t) => ({
-          ...presentTask(actor, t, [{ id: actor.userId, fullName: actor.fullName }], 0),
-          planTitle: t.plan_title,
-          year: t.plan_year,
-        }));
+        const today = services.today();
+        const out = [];
+        for (const t of rows) {
+          const occurrences = await services.tasks.occurrences(t.id);
+          const me = [{ id: actor.userId, fullName: actor.fullName }];
+          out.push({ ...presentTask(actor, t, me, 0, occurrences, today), planTitle: t.plan_title, year: t.plan_year });
+        }
+        return out;
       },
     );
     app.get(

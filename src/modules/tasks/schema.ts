@@ -14,6 +14,7 @@ export const EvidenceOut = z.object({
   contentType: z.string(),
   size: z.number(),
   deliverableIndex: z.number().nullable(),
+  occurrenceId: z.number().nullable(),
   note: z.string().nullable(),
   uploadedBy: z.string(),
   uploadedAt: z.string(),

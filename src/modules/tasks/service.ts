@@ -8,7 +8,7 @@ import { updateTaskRow } from '../plans/repository.js';
 import type { TaskStatus } from '../plans/schema.js';
 import { listUsersOfUnit } from '../users/repository.js';
 import type { TaskWithScope } from './repository.js';
-import { findTaskWithScope, listAssignees, listTasksAssignedTo, replaceAssignees } from './repository.js';
+import { findTaskWithScope, listAssignees, listOccurrencesOfTask, listTasksAssignedTo, replaceAssignees } from './repository.js';
 
 export interface TaskPatch {
   status?: TaskStatus | undefined;
@@ -100,6 +100,9 @@ export function tasksService({ db, clock }: TasksDeps) {
       await loadReadable(actor, id);
       return listAudit(db, 'task', [id]);
     },
+
+    /** A task's dated occurrences (the caller has already loaded the task through loadReadable). */
+    occurrences: (taskId: number) => listOccurrencesOfTask(db, taskId),
 
     async mine(actor: Actor) {
       return listTasksAssignedTo(db, actor.userId);
