@@ -18,6 +18,7 @@ import { registerErrorHandler } from './http/errors.js';
 import type { Clock } from './lib/clock.js';
 import { systemClock } from './lib/clock.js';
 import { authRoutes } from './modules/auth/routes.js';
+import { calendarRoutes } from './modules/calendar/routes.js';
 import { dashboardRoutes } from './modules/dashboard/routes.js';
 import { planRoutes } from './modules/plans/routes.js';
 import { taskRoutes } from './modules/tasks/routes.js';
@@ -97,6 +98,7 @@ export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance
       await api.register(planRoutes(services, config.uploadMaxBytes));
       await api.register(taskRoutes(services, config.uploadMaxBytes));
       await api.register(dashboardRoutes(services));
+      await api.register(calendarRoutes(services));
     },
     { prefix: '/api' },
   );

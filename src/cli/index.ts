@@ -10,8 +10,10 @@ import { ROLES } from '../modules/auth/roles.js';
 import type { Role } from '../modules/auth/roles.js';
 import { UNIT_KIND_KEYS } from '../modules/units/kinds.js';
 import type { UnitKind } from '../modules/units/kinds.js';
-import { findUnitByCode, insertUnit } from '../modules/units/repository.js';
+import { findFirstRootUnit, findUnitByCode, insertUnit } from '../modules/units/repository.js';
 import { buildServices } from '../services.js';
+import { DEFAULT_CALENDAR_RULES, holidaysOf, makeUpWorkingDaysOf, toVietnamese } from '../core/calendar/index.js';
+import { readScheduleFile } from '../modules/calendar/file.js';
 import { formatPreview } from './format.js';
 
 /** Opens the configured database, migrated, and closes it after `fn`. */
@@ -168,6 +170,34 @@ plan
       });
     },
   );
+
+const calendar = program.command('calendar').description('Lịch làm việc: ngày nghỉ lễ, nghỉ bù, làm bù');
+calendar
+  .command('import')
+  .description('Nhập lịch nghỉ, làm bù công bố hằng năm từ tệp JSON hoặc CSV (ngay,loai,ten); lưu thành phiên bản mới')
+  .argument('<tệp>', 'đường dẫn tệp')
+  .option('--source <văn bản>', 'căn cứ công bố (số văn bản)')
+  .action(async (file: string, o: { source?: string }) => {
+    const parsed = readScheduleFile(fs.readFileSync(file, 'utf8'), o.source ?? path.basename(file));
+    await withDb(async (db) => {
+      const services = buildServices(db, loadConfig());
+      const saved = await services.calendar.importFile(null, parsed);
+      for (const r of saved) console.log(`Đã lưu lịch năm ${r.year} (phiên bản ${r.version}).`);
+    });
+  });
+calendar
+  .command('show')
+  .description('In các ngày nghỉ và ngày làm bù của một năm')
+  .argument('<năm>', 'năm', (v) => Number(v))
+  .action(async (year: number) => {
+    await withDb(async (db) => {
+      const services = buildServices(db, loadConfig());
+      const root = await findFirstRootUnit(db.kysely);
+      const { rules } = root ? await services.calendar.forUnit(root.id) : { rules: DEFAULT_CALENDAR_RULES };
+      for (const h of holidaysOf(year, rules)) console.log(`${toVietnamese(h.date)}  nghỉ    ${h.name}`);
+      for (const w of makeUpWorkingDaysOf(year, rules)) console.log(`${toVietnamese(w.date)}  làm bù  ${w.name}`);
+    });
+  });
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   if (isAppError(err) || err instanceof ConfigError || err instanceof Error)

@@ -283,7 +283,8 @@ export function plansService({ db, clock, uploadMaxBytes, reportingFor }: PlansD
           created_by: actor?.userId ?? null,
           created_at: now,
         });
-        await insertContent(tx, plan.id, draft, now);
+        const created = await insertContent(tx, plan.id, draft, now);
+        for (const [i, t] of draft.tasks.entries()) await schedule(tx, created.tasks[i]!.id, t);
         await audit(plan.id, 'import', { summary, source: body.source });
         return { planId: plan.id, mode: 'create' as const };
       }
@@ -363,19 +364,23 @@ export function plansService({ db, clock, uploadMaxBytes, reportingFor }: PlansD
             position: i,
             updated_at: now,
           });
-        else
-          await insertTask(tx, {
-            plan_id: existing.id,
-            area_id: areaId,
-            ...taskContent(t),
-            status: 'not_started',
-            progress_note: null,
-            completed_on: null,
-            position: i,
-            created_at: now,
-            updated_at: now,
-            removed_at: null,
-          });
+        const taskId = old
+          ? old.id
+          : (
+              await insertTask(tx, {
+                plan_id: existing.id,
+                area_id: areaId,
+                ...taskContent(t),
+                status: 'not_started',
+                progress_note: null,
+                completed_on: null,
+                position: i,
+                created_at: now,
+                updated_at: now,
+                removed_at: null,
+              })
+            ).id;
+        await schedule(tx, taskId, t);
       }
       for (const old of unmatched) await updateTaskRow(tx, old.id, { removed_at: now, updated_at: now });
       // Targets: keep achieved values of the same (source, code); the rest are marked removed.

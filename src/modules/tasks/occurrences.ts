@@ -29,7 +29,7 @@ export async function syncOccurrences(
   ctx: { planYear: number; periods: ReportingPeriod[]; now: string; carry?: TaskOccurrenceRow[] },
 ): Promise<void> {
   const existing = await listOccurrencesOfTask(db, taskId, true);
-  const events = existing.filter((o) => o.key.startsWith(EVENT_KEY_PREFIX) && o.removed_at === null);
+  const events = [...existing, ...(ctx.carry ?? [])].filter((o) => o.key.startsWith(EVENT_KEY_PREFIX) && o.removed_at === null);
   const wanted: Occurrence[] = expandSchedule(schedule, { planYear: ctx.planYear, periods: ctx.periods }).filter(
     (o) => !(schedule.kind === 'event' && o.due === null && events.length > 0),
   );

@@ -11,7 +11,7 @@ import { presentTarget, presentTask } from '../plans/presenter.js';
 import { TargetOut } from '../plans/schema.js';
 import { IdParams } from '../units/schema.js';
 import type { EvidenceOut } from './schema.js';
-import { EvidenceOut as EvidenceOutSchema, MyTaskOut, TaskDetail, TaskPatchBody } from './schema.js';
+import { EventBody, EvidenceOut as EvidenceOutSchema, MyTaskOut, OccurrencePatchBody, TaskDetail, TaskPatchBody } from './schema.js';
 
 export function presentEvidence(e: EvidenceRow & { uploader_name: string }): EvidenceOut {
   return {
@@ -108,6 +108,25 @@ export const taskRoutes =
       async (req) => {
         const actor = actorOf(req);
         await services.tasks.update(actor, req.params.id, req.body, String(req.id));
+        return detail(actor, req.params.id);
+      },
+    );
+
+    app.patch(
+      '/occurrences/:id',
+      { schema: { tags: ['tasks'], summary: 'Cập nhật một kỳ thực hiện của nhiệm vụ', params: IdParams, body: OccurrencePatchBody, response: { 200: TaskDetail } } },
+      async (req) => {
+        const actor = actorOf(req);
+        const taskId = await services.tasks.updateOccurrence(actor, req.params.id, req.body, String(req.id));
+        return detail(actor, taskId);
+      },
+    );
+    app.post(
+      '/tasks/:id/events',
+      { schema: { tags: ['tasks'], summary: 'Ghi nhận sự kiện phát sinh (nhiệm vụ "Khi có…")', params: IdParams, body: EventBody, response: { 200: TaskDetail } } },
+      async (req) => {
+        const actor = actorOf(req);
+        await services.tasks.recordEvent(actor, req.params.id, req.body, String(req.id));
         return detail(actor, req.params.id);
       },
     );

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TASK_STATUSES, TaskOut } from '../plans/schema.js';
+import { OCCURRENCE_STATUSES, TASK_STATUSES, TaskOut } from '../plans/schema.js';
 
 export const TaskPatchBody = z.object({
   status: z.enum(TASK_STATUSES).optional(),
@@ -38,3 +38,11 @@ export const TaskDetail = z.object({
 });
 
 export const MyTaskOut = TaskOut.extend({ planTitle: z.string(), year: z.number() });
+
+export const OccurrencePatchBody = z.object({
+  status: z.enum(OCCURRENCE_STATUSES).optional(),
+  completedOn: z.iso.date().nullable().optional(),
+  note: z.string().max(10_000).nullable().optional(),
+});
+
+export const EventBody = z.object({ date: z.iso.date(), note: z.string().max(2000).nullable().optional() });

@@ -1,14 +1,27 @@
 import { AppError } from '../../errors.js';
 import type { Clock } from '../../lib/clock.js';
+import { vietnamToday } from '../../lib/clock.js';
 import type { Q } from '../../db/types.js';
 import { insertAudit, listAudit } from '../audit/repository.js';
 import { policy } from '../auth/policy.js';
 import type { Actor } from '../auth/roles.js';
 import { updateTaskRow } from '../plans/repository.js';
 import type { TaskStatus } from '../plans/schema.js';
+
+type OccurrenceStatus = 'pending' | 'done' | 'not_applicable';
 import { listUsersOfUnit } from '../users/repository.js';
 import type { TaskWithScope } from './repository.js';
-import { findTaskWithScope, listAssignees, listOccurrencesOfTask, listTasksAssignedTo, replaceAssignees } from './repository.js';
+import {
+  findOccurrence,
+  findTaskWithScope,
+  insertOccurrence,
+  listAssignees,
+  listOccurrencesOfTask,
+  listTasksAssignedTo,
+  replaceAssignees,
+  updateOccurrence,
+} from './repository.js';
+import { EVENT_KEY_PREFIX } from './occurrences.js';
 
 export interface TaskPatch {
   status?: TaskStatus | undefined;
@@ -99,6 +112,71 @@ export function tasksService({ db, clock }: TasksDeps) {
     async history(actor: Actor, id: number) {
       await loadReadable(actor, id);
       return listAudit(db, 'task', [id]);
+    },
+
+    /** Marks one dated occurrence done (or not applicable, or back to pending). */
+    async updateOccurrence(
+      actor: Actor,
+      occurrenceId: number,
+      patch: { status?: OccurrenceStatus | undefined; completedOn?: string | null | undefined; note?: string | null | undefined },
+      requestId?: string,
+    ) {
+      const occ = await findOccurrence(db, occurrenceId);
+      if (!occ) throw new AppError('NOT_FOUND', 'Không tìm thấy kỳ thực hiện.');
+      const { task, assignees } = await loadReadable(actor, occ.task_id);
+      if (!this.canUpdate(actor, task, assignees.map((a) => a.id)) || occ.removed_at !== null) throw new AppError('FORBIDDEN');
+      const now = clock.now().toISOString();
+      const status = patch.status ?? (occ.status as OccurrenceStatus);
+      let completedOn = patch.completedOn === undefined ? occ.completed_on : patch.completedOn;
+      if (status === 'done' && !completedOn) completedOn = vietnamToday(clock);
+      if (status !== 'done') completedOn = null;
+      const next = { status, completed_on: completedOn, note: patch.note === undefined ? occ.note : patch.note, updated_at: now };
+      await db.transaction().execute(async (tx) => {
+        await updateOccurrence(tx, occ.id, next);
+        await insertAudit(tx, {
+          unitId: task.unit_id,
+          userId: actor.userId,
+          entity: 'task',
+          entityId: task.id,
+          action: 'occurrence_update',
+          before: { occurrence: occ.label, status: occ.status, completedOn: occ.completed_on, note: occ.note },
+          after: { occurrence: occ.label, status: next.status, completedOn: next.completed_on, note: next.note },
+          at: now,
+          requestId,
+        });
+      });
+      return task.id;
+    },
+
+    /** Records the event an event-driven task waits for ("Khi có thay đổi"): a new occurrence due that day. */
+    async recordEvent(actor: Actor, taskId: number, input: { date: string; note?: string | null | undefined }, requestId?: string) {
+      const { task, assignees } = await loadReadable(actor, taskId);
+      if (!this.canUpdate(actor, task, assignees.map((a) => a.id))) throw new AppError('FORBIDDEN');
+      const existing = await listOccurrencesOfTask(db, taskId, true);
+      let key = `${EVENT_KEY_PREFIX}${input.date}`;
+      for (let n = 2; existing.some((o) => o.key === key); n++) key = `${EVENT_KEY_PREFIX}${input.date}#${n}`;
+      const now = clock.now().toISOString();
+      const [y, m, d] = input.date.split('-');
+      await db.transaction().execute(async (tx) => {
+        // The placeholder "chờ sự kiện" occurrence gives way to the first recorded event.
+        for (const o of existing) if (o.key === 'event' && o.removed_at === null) await updateOccurrence(tx, o.id, { removed_at: now, updated_at: now });
+        await insertOccurrence(tx, {
+          task_id: taskId,
+          key,
+          due_date: input.date,
+          label: `Phát sinh ngày ${d}/${m}/${y}`,
+          deliverable: null,
+          period_key: null,
+          status: 'pending',
+          completed_on: null,
+          note: input.note ?? null,
+          position: existing.length,
+          created_at: now,
+          updated_at: now,
+          removed_at: null,
+        });
+        await insertAudit(tx, { unitId: task.unit_id, userId: actor.userId, entity: 'task', entityId: taskId, action: 'event_recorded', after: { date: input.date, note: input.note ?? null }, at: now, requestId });
+      });
     },
 
     /** A task's dated occurrences (the caller has already loaded the task through loadReadable). */

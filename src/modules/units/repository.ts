@@ -52,3 +52,8 @@ export async function countUnits(db: Q): Promise<number> {
     .executeTakeFirstOrThrow();
   return Number(r.n);
 }
+
+/** The first top-level unit (the one whose administrators keep the national calendar). */
+export async function findFirstRootUnit(db: Q): Promise<UnitRow | undefined> {
+  return db.selectFrom('unit').selectAll().where('parent_id', 'is', null).orderBy('id').executeTakeFirst();
+}
