@@ -42,15 +42,15 @@ const user = program.command('user').description('Tài khoản người dùng');
 user
   .command('create')
   .description('Tạo người dùng (lần đầu: tạo luôn đơn vị gốc và quản trị viên đầu tiên)')
-  .requiredOption('--username <tên>', 'tên đăng nhập')
-  .requiredOption('--name <họ tên>', 'họ và tên')
-  .requiredOption('--unit <mã>', 'mã đơn vị (ví dụ MNTT)')
-  .option('--unit-name <tên>', 'tên đơn vị, khi đơn vị chưa có: tạo đơn vị gốc')
+  .requiredOption('--username <ten>', 'tên đăng nhập')
+  .requiredOption('--name <ho-ten>', 'họ và tên')
+  .requiredOption('--unit <ma>', 'mã đơn vị (ví dụ MNTT)')
+  .option('--unit-name <ten>', 'tên đơn vị, khi đơn vị chưa có: tạo đơn vị gốc')
   .addOption(
-    new Option('--unit-kind <loại>', 'loại đơn vị khi tạo mới').choices(UNIT_KIND_KEYS).default('other'),
+    new Option('--unit-kind <loai>', 'loại đơn vị khi tạo mới').choices(UNIT_KIND_KEYS).default('other'),
   )
-  .addOption(new Option('--role <vai trò...>', 'vai trò').choices([...ROLES]).default(['admin']))
-  .option('--password <mật khẩu>', 'mật khẩu (hoặc biến môi trường CCHC_PASSWORD)')
+  .addOption(new Option('--role <vai-tro...>', 'vai trò').choices([...ROLES]).default(['admin']))
+  .option('--password <mat-khau>', 'mật khẩu (hoặc biến môi trường CCHC_PASSWORD)')
   .action(
     async (o: {
       username: string;
@@ -102,13 +102,13 @@ const plan = program.command('plan').description('Kế hoạch CCHC');
 plan
   .command('import')
   .description('Nhập kế hoạch từ tệp .docx, .md hoặc .txt')
-  .argument('<tệp>', 'đường dẫn tệp kế hoạch')
-  .requiredOption('--unit <mã>', 'mã đơn vị')
-  .option('--year <năm>', 'năm của kế hoạch (mặc định: đọc từ tài liệu)', (v) => Number(v))
+  .argument('<tep>', 'đường dẫn tệp kế hoạch')
+  .requiredOption('--unit <ma>', 'mã đơn vị')
+  .option('--year <nam>', 'năm của kế hoạch (mặc định: đọc từ tài liệu)', (v) => Number(v))
   .option('--dry-run', 'chỉ đọc thử và in tóm tắt, không lưu')
   .option('--json', 'in kết quả dạng JSON')
   .addOption(
-    new Option('--mode <cách>', 'khi đơn vị đã có kế hoạch năm đó').choices(['replace', 'new_version']),
+    new Option('--mode <cach>', 'khi đơn vị đã có kế hoạch năm đó').choices(['replace', 'new_version']),
   )
   .action(
     async (
@@ -175,8 +175,8 @@ const calendar = program.command('calendar').description('Lịch làm việc: ng
 calendar
   .command('import')
   .description('Nhập lịch nghỉ, làm bù công bố hằng năm từ tệp JSON hoặc CSV (ngay,loai,ten); lưu thành phiên bản mới')
-  .argument('<tệp>', 'đường dẫn tệp')
-  .option('--source <văn bản>', 'căn cứ công bố (số văn bản)')
+  .argument('<tep>', 'đường dẫn tệp')
+  .option('--source <van-ban>', 'căn cứ công bố (số văn bản)')
   .action(async (file: string, o: { source?: string }) => {
     const parsed = readScheduleFile(fs.readFileSync(file, 'utf8'), o.source ?? path.basename(file));
     await withDb(async (db) => {
@@ -188,7 +188,7 @@ calendar
 calendar
   .command('show')
   .description('In các ngày nghỉ và ngày làm bù của một năm')
-  .argument('<năm>', 'năm', (v) => Number(v))
+  .argument('<nam>', 'năm', (v) => Number(v))
   .action(async (year: number) => {
     await withDb(async (db) => {
       const services = buildServices(db, loadConfig());
