@@ -149,6 +149,43 @@ describeEachDb('working-day calendar and task occurrences', (open) => {
     expect((await t.app.inject({ method: 'PATCH', url: `/api/occurrences/${occ.occurrenceId}`, headers: { cookie: reviewer.cookie }, payload: { status: 'done' } })).statusCode).toBe(403);
   });
 
+  it('lists open deadlines, overdue first, within the caller’s scope', async () => {
+    const ward = await createUnit(t, { kind: 'ward' });
+    const unit = await createUnit(t, { parentId: ward.id });
+    const { cookie } = await userWithSession(t, unit.id, ['officer']);
+    const reviewer = await userWithSession(t, ward.id, ['reviewer']);
+    const outsider = await userWithSession(t, (await createUnit(t)).id, ['officer']);
+    const { planId } = await importPlan(t, cookie, unit.id, planWithDeadlines());
+    type Deadlines = { today: string; items: { due: string; taskCode: string; state: string }[] };
+    const d = (await get('/api/deadlines?days=30', cookie)).json<Deadlines>();
+    expect(d.today).toBe('2026-05-10');
+    // Overdue: 05/03 (1.1 Q1, 1.2 Q1), 31/03 (1.4); within 30 days: 05/06 (1.1 Q2, 1.2 H1).
+    expect(d.items.map((i) => `${i.due} ${i.taskCode} ${i.state}`)).toEqual([
+      '2026-03-05 1.1 overdue',
+      '2026-03-05 1.2 overdue',
+      '2026-03-31 1.4 overdue',
+      '2026-06-05 1.1 upcoming',
+      '2026-06-05 1.2 upcoming',
+    ]);
+    // Done tasks drop out.
+    const plan = (await get(`/api/plans/${planId}`, cookie)).json<PlanDetail>();
+    await t.app.inject({ method: 'PATCH', url: `/api/tasks/${plan.tasks.find((x) => x.code === '1.4')!.id}`, headers: { cookie }, payload: { status: 'done' } });
+    expect((await get('/api/deadlines?days=30', cookie)).json<Deadlines>().items.map((i) => i.taskCode)).not.toContain('1.4');
+    expect((await get('/api/deadlines?subtree=1', reviewer.cookie)).json<Deadlines>().items.length).toBeGreaterThan(0);
+    expect((await get(`/api/deadlines?unitId=${unit.id}`, outsider.cookie)).statusCode).toBe(404);
+  });
+
+  it('imports a schedule file pasted on the admin screen, all or nothing', async () => {
+    const root = await createUnit(t, { kind: 'province' });
+    const admin = await userWithSession(t, root.id, ['admin']);
+    const ok = await t.app.inject({ method: 'POST', url: '/api/calendar/schedules/import-text', headers: { cookie: admin.cookie }, payload: { text: 'ngay,loai,ten\n2028-02-14,nghỉ,Nghỉ thêm\n', source: 'Thử' } });
+    expect(ok.json<{ saved: { year: number }[] }>().saved.map((x) => x.year)).toEqual([2028]);
+    const bad = await t.app.inject({ method: 'POST', url: '/api/calendar/schedules/import-text', headers: { cookie: admin.cookie }, payload: { text: '2029-02-14,nghỉ,A\n2029-02-30,nghỉ,B\n' } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.message).toContain('dòng 2');
+    expect((await get('/api/calendar/schedules/2029', admin.cookie)).json()).toEqual([]);
+  });
+
   it('keeps the announced schedule as versioned data that only a top-level administrator edits', async () => {
     const root = await createUnit(t, { kind: 'province' });
     const child = await createUnit(t, { parentId: root.id });

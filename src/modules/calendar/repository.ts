@@ -76,7 +76,7 @@ export async function occurrencesDueIn(
   path: string,
   from: string,
   to: string,
-  opts: { assigneeId?: number; unitId?: number } = {},
+  opts: { assigneeId?: number; unitId?: number; pendingOnly?: boolean } = {},
 ) {
   let q = db
     .selectFrom('task_occurrence')
@@ -104,6 +104,7 @@ export async function occurrencesDueIn(
     .where('task_occurrence.due_date', '>=', from)
     .where('task_occurrence.due_date', '<=', to);
   if (opts.unitId !== undefined) q = q.where('plan.unit_id', '=', opts.unitId);
+  if (opts.pendingOnly) q = q.where('task_occurrence.status', '=', 'pending').where('task.status', 'not in', ['done', 'not_applicable']);
   if (opts.assigneeId !== undefined) {
     const uid = opts.assigneeId;
     q = q.where((eb) => eb.exists(eb.selectFrom('task_assignee').select('task_assignee.task_id').whereRef('task_assignee.task_id', '=', 'task.id').where('task_assignee.user_id', '=', uid)));

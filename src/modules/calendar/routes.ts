@@ -1,11 +1,31 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { dueState } from '../../core/schedule/index.js';
 import { actorOf } from '../../http/context.js';
+import { readScheduleFile } from './file.js';
 import { parseJson } from '../../lib/json.js';
 import type { Services } from '../../services.js';
 import { IdParams } from '../units/schema.js';
 import { FeedOut, MonthOut, MonthQuery, ScheduleVersionOut, SettingsOut, YearOut } from './schema.js';
 import { ScheduleFile, UnitCalendarSettings, YearScheduleBody } from './settings.js';
+
+type DueRow = Awaited<ReturnType<Services['calendar']['month']>>['dues'][number];
+
+function presentDue(d: DueRow) {
+  return {
+    occurrenceId: d.id,
+    due: d.due_date ?? '',
+    label: d.label,
+    deliverable: d.deliverable,
+    status: d.status,
+    taskId: d.task_id,
+    taskCode: d.task_code,
+    taskTitle: d.task_title,
+    unitId: d.unit_id,
+    unitCode: d.unit_code,
+    unitName: d.unit_name,
+  };
+}
 
 const YearParams = z.object({ year: z.coerce.number().int().min(1900).max(2200) });
 
@@ -28,23 +48,44 @@ export const calendarRoutes =
     app.get('/calendar/month', { schema: { tags, summary: 'Lịch tháng: ngày nghỉ và các hạn của đơn vị', querystring: MonthQuery, response: { 200: MonthOut } } }, async (req) => {
       const actor = actorOf(req);
       const r = await services.calendar.month(actor, req.query.unitId ?? actor.unitId, req.query.month, req.query.subtree === '1');
-      return {
-        ...r,
-        dues: r.dues.map((d) => ({
-          occurrenceId: d.id,
-          due: d.due_date ?? '',
-          label: d.label,
-          deliverable: d.deliverable,
-          status: d.status,
-          taskId: d.task_id,
-          taskCode: d.task_code,
-          taskTitle: d.task_title,
-          unitId: d.unit_id,
-          unitCode: d.unit_code,
-          unitName: d.unit_name,
-        })),
-      };
+      return { ...r, dues: r.dues.map(presentDue) };
     });
+
+    app.get(
+      '/deadlines',
+      {
+        schema: {
+          tags,
+          summary: 'Các hạn quá hạn và sắp đến hạn (chưa hoàn thành)',
+          querystring: z.object({ unitId: z.coerce.number().int().positive().optional(), subtree: z.enum(['0', '1']).optional(), days: z.coerce.number().int().min(1).max(90).default(14) }),
+          response: { 200: z.object({ today: z.string(), items: MonthOut.shape.dues.element.extend({ state: z.enum(['overdue', 'due_soon', 'upcoming']) }).array() }) },
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        const { today, rows } = await services.calendar.deadlines(actor, req.query.unitId ?? actor.unitId, req.query.subtree === '1', req.query.days);
+        return {
+          today,
+          items: rows.map((d) => {
+            const state = dueState(d.due_date, today);
+            return {
+              ...presentDue(d),
+              state: state === 'overdue' || state === 'due_soon' ? state : ('upcoming' as const),
+            };
+          }),
+        };
+      },
+    );
+
+    app.post(
+      '/calendar/schedules/import-text',
+      { schema: { tags, summary: 'Nhập lịch nghỉ, làm bù từ nội dung tệp CSV/JSON', body: z.object({ text: z.string().min(1).max(1_000_000), source: z.string().max(1000).nullable().optional() }), response: { 200: z.object({ saved: z.array(z.object({ year: z.number(), version: z.number() })) }) } } },
+      async (req) => {
+        const file = readScheduleFile(req.body.text, req.body.source ?? null);
+        const rows = await services.calendar.importFile(actorOf(req), file, String(req.id));
+        return { saved: rows.map((r) => ({ year: r.year, version: r.version })) };
+      },
+    );
 
     app.get('/calendar/schedules/:year', { schema: { tags, summary: 'Các phiên bản lịch nghỉ, làm bù công bố của một năm', params: YearParams, response: { 200: z.array(ScheduleVersionOut) } } }, async (req) => {
       actorOf(req);

@@ -149,6 +149,14 @@ export function calendarService({ db, clock }: { db: Q; clock: Clock }) {
       return { unit: { id: unit.id, name: unit.name }, month, today: vietnamToday(clock), days, dues };
     },
 
+    /** Open occurrences overdue or due within `days` calendar days, for the dashboard. */
+    async deadlines(actor: Actor, unitId: number, subtree: boolean, days: number) {
+      const unit = await readableUnit(actor, unitId);
+      const today = vietnamToday(clock);
+      const rows = await occurrencesDueIn(db, unit.path, '1900-01-01', addDays(today, days), { pendingOnly: true, ...(subtree ? {} : { unitId: unit.id }) });
+      return { today, rows };
+    },
+
     async schedules(year: number) {
       return listScheduleVersions(db, year);
     },
