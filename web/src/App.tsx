@@ -1,0 +1,66 @@
+import { lazy, Suspense } from 'react';
+import { createBrowserRouter, Navigate, Outlet, RouterProvider, useLocation } from 'react-router';
+import { AppLayout } from './components/AppLayout.js';
+import { ErrorAlert, PageLoader } from './components/common.js';
+import { DashboardPage } from './pages/DashboardPage.js';
+import { LoginPage } from './pages/LoginPage.js';
+import { NotFoundPage } from './pages/NotFoundPage.js';
+import { UnitScopeProvider, useMe } from './session.js';
+
+// The landing pages (login, dashboard) are in the main bundle; the others load when opened.
+const PlansPage = lazy(() => import('./pages/PlansPage.js').then((m) => ({ default: m.PlansPage })));
+const PlanPage = lazy(() => import('./pages/PlanPage.js').then((m) => ({ default: m.PlanPage })));
+const TaskPage = lazy(() => import('./pages/TaskPage.js').then((m) => ({ default: m.TaskPage })));
+const ImportPage = lazy(() => import('./pages/ImportPage.js').then((m) => ({ default: m.ImportPage })));
+const MyTasksPage = lazy(() => import('./pages/MyTasksPage.js').then((m) => ({ default: m.MyTasksPage })));
+const UnitsPage = lazy(() => import('./pages/UnitsPage.js').then((m) => ({ default: m.UnitsPage })));
+const UsersPage = lazy(() => import('./pages/UsersPage.js').then((m) => ({ default: m.UsersPage })));
+const ChangePasswordPage = lazy(() =>
+  import('./pages/ChangePasswordPage.js').then((m) => ({ default: m.ChangePasswordPage })),
+);
+
+/** Pages behind the login: the app shell once the user is known, the login page otherwise. */
+function RequireAuth() {
+  const me = useMe();
+  const location = useLocation();
+  if (me.isPending) return <PageLoader label="Đang kiểm tra đăng nhập…" />;
+  if (me.isError) return <ErrorAlert error={me.error} title="Không tải được thông tin đăng nhập" />;
+  if (!me.data) {
+    const next = location.pathname + location.search;
+    return <Navigate to={next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`} replace />;
+  }
+  if (me.data.user.mustChangePassword && location.pathname !== '/password')
+    return <Navigate to="/password" replace />;
+  return (
+    <UnitScopeProvider key={me.data.user.id} me={me.data}>
+      <AppLayout>
+        <Suspense fallback={<PageLoader />}>
+          <Outlet />
+        </Suspense>
+      </AppLayout>
+    </UnitScopeProvider>
+  );
+}
+
+const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage /> },
+  {
+    element: <RequireAuth />,
+    children: [
+      { index: true, element: <DashboardPage /> },
+      { path: 'plans', element: <PlansPage /> },
+      { path: 'plans/:id', element: <PlanPage /> },
+      { path: 'tasks/:id', element: <TaskPage /> },
+      { path: 'import', element: <ImportPage /> },
+      { path: 'my-tasks', element: <MyTasksPage /> },
+      { path: 'units', element: <UnitsPage /> },
+      { path: 'users', element: <UsersPage /> },
+      { path: 'password', element: <ChangePasswordPage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);
+
+export function App() {
+  return <RouterProvider router={router} />;
+}

@@ -1,0 +1,207 @@
+import type {
+  CommitBody,
+  Dashboard,
+  Evidence,
+  Me,
+  MyTask,
+  PlanDetail,
+  PlanListItem,
+  PreviewResult,
+  Target,
+  TargetPatch,
+  TaskDetail,
+  TaskPatch,
+  Unit,
+  UnitInput,
+  UnitPatch,
+  User,
+  UserInput,
+  UserPatch,
+} from './types.js';
+
+/** An error answered by the server (or the network), carrying the Vietnamese message to show. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly requestId: string | null;
+  readonly details: unknown;
+
+  constructor(
+    message: string,
+    status: number,
+    code: string,
+    requestId: string | null = null,
+    details: unknown = undefined,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.requestId = requestId;
+    this.details = details;
+  }
+}
+
+const NETWORK_MESSAGE = 'Không kết nối được máy chủ. Vui lòng kiểm tra mạng và thử lại.';
+
+interface ErrorBody {
+  error?: { code?: unknown; message?: unknown; requestId?: unknown; details?: unknown };
+}
+
+function errorFrom(status: number, body: unknown): ApiError {
+  const e = (body as ErrorBody | null)?.error;
+  if (e && typeof e.message === 'string') {
+    return new ApiError(
+      e.message,
+      status,
+      typeof e.code === 'string' ? e.code : 'ERROR',
+      typeof e.requestId === 'string' ? e.requestId : null,
+      e.details,
+    );
+  }
+  return new ApiError(`Máy chủ trả lời lỗi (HTTP ${status}). Vui lòng thử lại sau.`, status, 'HTTP_ERROR');
+}
+
+function parseJson(text: string): unknown {
+  if (text === '') return null;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return null;
+  }
+}
+
+/** The message to show for any error thrown while talking to the server. */
+export function errorMessage(err: unknown): string {
+  if (err instanceof ApiError) return err.message;
+  if (err instanceof Error && err.message) return err.message;
+  return 'Đã xảy ra lỗi không xác định.';
+}
+
+type Body = unknown;
+
+async function request<T>(method: string, url: string, body?: Body): Promise<T> {
+  const init: RequestInit = { method, credentials: 'same-origin', headers: { Accept: 'application/json' } };
+  if (body instanceof FormData) init.body = body;
+  else if (body !== undefined) {
+    init.body = JSON.stringify(body);
+    init.headers = { Accept: 'application/json', 'Content-Type': 'application/json' };
+  }
+  let res: Response;
+  try {
+    res = await fetch(url, init);
+  } catch {
+    throw new ApiError(NETWORK_MESSAGE, 0, 'NETWORK');
+  }
+  const data = parseJson(await res.text());
+  if (!res.ok) throw errorFrom(res.status, data);
+  return data as T;
+}
+
+/**
+ * Sends a multipart form with upload progress (fetch cannot report it), calling
+ * `onProgress(fraction)` while the bytes go out; the promise settles when the server answers.
+ */
+export function upload<T>(url: string, form: FormData, onProgress?: (fraction: number) => void): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', url);
+    xhr.withCredentials = true;
+    xhr.setRequestHeader('Accept', 'application/json');
+    if (onProgress) {
+      xhr.upload.onprogress = (e) => {
+        if (e.lengthComputable && e.total > 0) onProgress(e.loaded / e.total);
+      };
+      xhr.upload.onload = () => onProgress(1);
+    }
+    xhr.onload = () => {
+      const data = parseJson(xhr.responseText);
+      if (xhr.status >= 200 && xhr.status < 300) resolve(data as T);
+      else reject(errorFrom(xhr.status, data));
+    };
+    xhr.onerror = () => reject(new ApiError(NETWORK_MESSAGE, 0, 'NETWORK'));
+    xhr.send(form);
+  });
+}
+
+const qs = (params: Record<string, string | number | null | undefined>): string => {
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(params))
+    if (v !== undefined && v !== null && v !== '') p.set(k, String(v));
+  const s = p.toString();
+  return s ? `?${s}` : '';
+};
+
+export const api = {
+  /** The signed-in user, or null when nobody is signed in. */
+  async me(): Promise<Me | null> {
+    try {
+      return await request<Me>('GET', '/api/auth/me');
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 401) return null;
+      throw err;
+    }
+  },
+  login: (username: string, password: string) =>
+    request<Me>('POST', '/api/auth/login', { username, password }),
+  logout: () => request<{ ok: boolean }>('POST', '/api/auth/logout', {}),
+  changePassword: (currentPassword: string, newPassword: string) =>
+    request<{ ok: boolean }>('POST', '/api/auth/password', { currentPassword, newPassword }),
+
+  units: () => request<Unit[]>('GET', '/api/units'),
+  createUnit: (input: UnitInput) => request<Unit>('POST', '/api/units', input),
+  updateUnit: (id: number, patch: UnitPatch) => request<Unit>('PATCH', `/api/units/${id}`, patch),
+  moveUnit: (id: number, parentId: number) => request<Unit>('POST', `/api/units/${id}/move`, { parentId }),
+
+  users: () => request<User[]>('GET', '/api/users'),
+  createUser: (input: UserInput) => request<User>('POST', '/api/users', input),
+  updateUser: (id: number, patch: UserPatch) => request<User>('PATCH', `/api/users/${id}`, patch),
+
+  plans: (unitId?: number) => request<PlanListItem[]>('GET', `/api/plans${qs({ unitId })}`),
+  plan: (id: number) => request<PlanDetail>('GET', `/api/plans/${id}`),
+  previewFile: (unitId: number, file: File, year: number | null, onProgress?: (fraction: number) => void) => {
+    const form = new FormData();
+    form.append('unitId', String(unitId));
+    if (year !== null) form.append('year', String(year));
+    form.append('file', file, file.name);
+    return upload<PreviewResult>('/api/plans/import/preview', form, onProgress);
+  },
+  previewText: (unitId: number, text: string, year: number | null) =>
+    request<PreviewResult>('POST', '/api/plans/import/preview-text', {
+      unitId,
+      text,
+      ...(year !== null ? { year } : {}),
+    }),
+  commit: (body: CommitBody) =>
+    request<{ planId: number; mode: string }>('POST', '/api/plans/import/commit', body),
+
+  myTasks: () => request<MyTask[]>('GET', '/api/tasks/mine'),
+  task: (id: number) => request<TaskDetail>('GET', `/api/tasks/${id}`),
+  updateTask: (id: number, patch: TaskPatch) => request<TaskDetail>('PATCH', `/api/tasks/${id}`, patch),
+  uploadTaskEvidence: (
+    taskId: number,
+    file: File,
+    opts: { deliverableIndex: number | null; note: string | null },
+    onProgress?: (fraction: number) => void,
+  ) => {
+    const form = new FormData();
+    if (opts.deliverableIndex !== null) form.append('deliverableIndex', String(opts.deliverableIndex));
+    if (opts.note) form.append('note', opts.note);
+    form.append('file', file, file.name);
+    return upload<Evidence>(`/api/tasks/${taskId}/evidence`, form, onProgress);
+  },
+  withdrawEvidence: (id: number) => request<{ ok: boolean }>('POST', `/api/evidence/${id}/withdraw`, {}),
+  evidenceDownloadUrl: (id: number) => `/api/evidence/${id}/download`,
+
+  updateTarget: (id: number, patch: TargetPatch) => request<Target>('PATCH', `/api/targets/${id}`, patch),
+  targetEvidence: (id: number) => request<Evidence[]>('GET', `/api/targets/${id}/evidence`),
+  uploadTargetEvidence: (id: number, file: File, note: string | null) => {
+    const form = new FormData();
+    if (note) form.append('note', note);
+    form.append('file', file, file.name);
+    return upload<Evidence>(`/api/targets/${id}/evidence`, form);
+  },
+
+  dashboard: (unitId?: number, year?: number) =>
+    request<Dashboard>('GET', `/api/dashboard${qs({ unitId, year })}`),
+};

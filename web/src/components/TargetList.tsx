@@ -1,0 +1,227 @@
+import {
+  ActionIcon,
+  Badge,
+  Button,
+  Group,
+  Modal,
+  NumberInput,
+  Paper,
+  Stack,
+  Text,
+  Textarea,
+  Tooltip,
+} from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { IconPaperclip, IconPencil } from '@tabler/icons-react';
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import { api } from '../api/client.js';
+import type { Target } from '../api/types.js';
+import { formatNamed, formatNumber, formatThreshold } from '../lib/format.js';
+import { TARGET_STATE_COLORS, TARGET_STATE_LABELS } from '../lib/labels.js';
+import { ErrorAlert, notifySuccess } from './common.js';
+
+/** Top-level targets in order, each followed by its children. */
+function tree(targets: Target[]): { target: Target; depth: number }[] {
+  const out: { target: Target; depth: number }[] = [];
+  const ids = new Set(targets.map((t) => t.id));
+  const walk = (parentId: number | null, depth: number) => {
+    for (const t of targets)
+      if (
+        (parentId === null ? t.parentId === null || !ids.has(t.parentId) : t.parentId === parentId) &&
+        !out.some((o) => o.target.id === t.id)
+      ) {
+        out.push({ target: t, depth });
+        walk(t.id, depth + 1);
+      }
+  };
+  walk(null, 0);
+  return out;
+}
+
+function achieved(t: Target): string {
+  const parts: string[] = [];
+  if (t.achievedValue !== null)
+    parts.push(
+      t.threshold?.kind === 'percent' ? `${formatNumber(t.achievedValue)}%` : formatNumber(t.achievedValue),
+    );
+  if (t.achievedText) parts.push(t.achievedText);
+  return parts.length > 0 ? parts.join(' · ') : '—';
+}
+
+function EditTargetModal({
+  target,
+  planId,
+  onClose,
+}: {
+  target: Target;
+  planId: number;
+  onClose: () => void;
+}) {
+  const qc = useQueryClient();
+  const [value, setValue] = useState<number | string>(target.achievedValue ?? '');
+  const [text, setText] = useState(target.achievedText ?? '');
+  const [note, setNote] = useState(target.achievedNote ?? '');
+  const save = useMutation({
+    mutationFn: () =>
+      api.updateTarget(target.id, {
+        achievedValue:
+          typeof value === 'number' ? value : value.trim() === '' ? null : Number(value.replace(',', '.')),
+        achievedText: text.trim() || null,
+        achievedNote: note.trim() || null,
+      }),
+    onSuccess: async () => {
+      notifySuccess(`Đã lưu kết quả chỉ tiêu ${target.code}.`);
+      await qc.invalidateQueries({ queryKey: ['plan', planId] });
+      onClose();
+    },
+  });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    save.mutate();
+  };
+  const percent = target.threshold?.kind === 'percent';
+  return (
+    <Modal opened onClose={onClose} title={`Kết quả chỉ tiêu ${target.code}`} size="lg">
+      <form onSubmit={submit}>
+        <Stack>
+          <Text size="sm">{target.text}</Text>
+          <Text size="sm">
+            <Text span c="dimmed">
+              Mức chỉ tiêu:{' '}
+            </Text>
+            {formatThreshold(target.threshold)}
+          </Text>
+          {save.isError && <ErrorAlert error={save.error} />}
+          <NumberInput
+            label={percent ? 'Giá trị đạt được (%)' : 'Giá trị đạt được'}
+            value={value}
+            onChange={setValue}
+            min={0}
+            max={percent ? 1000 : 1_000_000}
+            decimalSeparator=","
+            allowNegative={false}
+            suffix={percent ? '%' : undefined}
+            data-testid="target-value"
+          />
+          <Textarea
+            label="Kết quả (mô tả)"
+            value={text}
+            onChange={(e) => setText(e.currentTarget.value)}
+            autosize
+            minRows={2}
+            maxLength={2000}
+          />
+          <Textarea
+            label="Ghi chú, nguồn số liệu"
+            value={note}
+            onChange={(e) => setNote(e.currentTarget.value)}
+            autosize
+            minRows={2}
+            maxLength={10000}
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              Hủy
+            </Button>
+            <Button type="submit" loading={save.isPending}>
+              Lưu kết quả
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+/** Targets of one source (section II or Phụ lục 2): groups with their children, threshold, result. */
+export function TargetList({ targets, planId }: { targets: Target[]; planId: number }) {
+  const [editing, setEditing] = useState<Target | null>(null);
+  return (
+    <Stack gap={6}>
+      {tree(targets).map(({ target: t, depth }) =>
+        t.isGroup ? (
+          <Text
+            key={t.id}
+            fw={600}
+            size="sm"
+            mt={depth === 0 ? 'xs' : 0}
+            pl={depth * 20}
+            data-testid="target-group"
+          >
+            {t.code}. {t.text}
+          </Text>
+        ) : (
+          <Paper
+            key={t.id}
+            withBorder
+            p="xs"
+            radius="md"
+            ml={depth * 20}
+            data-testid="target-row"
+            data-target-code={t.code}
+          >
+            <Group justify="space-between" align="flex-start" wrap="wrap" gap="xs">
+              <Stack gap={2} style={{ flex: '1 1 320px', minWidth: 0 }}>
+                <Text size="sm">
+                  <Text span fw={600}>
+                    {t.code}.
+                  </Text>{' '}
+                  {t.text}
+                </Text>
+                {(t.lead || t.cooperators.length > 0) && (
+                  <Text size="xs" c="dimmed">
+                    {t.lead ? `Chủ trì: ${t.lead}` : ''}
+                    {t.lead && t.cooperators.length > 0 ? ' · ' : ''}
+                    {t.cooperators.length > 0 ? `Phối hợp: ${formatNamed(t.cooperators)}` : ''}
+                  </Text>
+                )}
+                {t.achievedNote && (
+                  <Text size="xs" c="dimmed" fs="italic">
+                    {t.achievedNote}
+                  </Text>
+                )}
+              </Stack>
+              <Group gap="xs" wrap="nowrap" align="center">
+                <Tooltip label="Mức chỉ tiêu">
+                  <Badge variant="outline" color="blue" size="lg" tt="none" data-testid="target-threshold">
+                    {formatThreshold(t.threshold)}
+                  </Badge>
+                </Tooltip>
+                <Stack gap={0} align="flex-end">
+                  <Text size="xs" c="dimmed">
+                    Đạt được
+                  </Text>
+                  <Text size="sm" fw={500}>
+                    {achieved(t)}
+                  </Text>
+                </Stack>
+                <Badge color={TARGET_STATE_COLORS[t.state]} variant="light" data-testid="target-state">
+                  {TARGET_STATE_LABELS[t.state]}
+                </Badge>
+                {t.evidenceCount > 0 && (
+                  <Group gap={2} c="teal" aria-label={`${t.evidenceCount} tệp minh chứng`}>
+                    <IconPaperclip size={14} />
+                    <Text size="sm">{t.evidenceCount}</Text>
+                  </Group>
+                )}
+                {t.actions.update && (
+                  <Tooltip label="Nhập kết quả đạt được">
+                    <ActionIcon
+                      variant="light"
+                      onClick={() => setEditing(t)}
+                      aria-label={`Nhập kết quả chỉ tiêu ${t.code}`}
+                    >
+                      <IconPencil size={16} />
+                    </ActionIcon>
+                  </Tooltip>
+                )}
+              </Group>
+            </Group>
+          </Paper>
+        ),
+      )}
+      {editing && <EditTargetModal target={editing} planId={planId} onClose={() => setEditing(null)} />}
+    </Stack>
+  );
+}
