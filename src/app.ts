@@ -13,6 +13,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppConfig } from './config.js';
 import type { Db } from './db/database.js';
+import { AppError } from './errors.js';
 import { SESSION_COOKIE } from './http/context.js';
 import { registerErrorHandler } from './http/errors.js';
 import type { Clock } from './lib/clock.js';
@@ -26,6 +27,8 @@ import { unitRoutes } from './modules/units/routes.js';
 import { userRoutes } from './modules/users/routes.js';
 import { buildServices } from './services.js';
 import type { Services } from './services.js';
+
+const PASSWORD_CHANGE_ALLOWED = new Set(['/api/auth/me', '/api/auth/password', '/api/auth/logout', '/api/auth/login']);
 
 // Validation messages in Vietnamese (zod ships the locale).
 z.config(z.locales.vi());
@@ -86,6 +89,9 @@ export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance
     if (!token) return;
     req.sessionToken = token;
     req.actor = await services.auth.resolve(token);
+    // A password chosen by an administrator is changed before anything else is done.
+    if (req.actor?.mustChangePassword && !PASSWORD_CHANGE_ALLOWED.has(req.url.split('?')[0] ?? ''))
+      throw new AppError('PASSWORD_CHANGE_REQUIRED');
   });
 
   await app.register(
@@ -105,7 +111,7 @@ export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance
 
   const webDir = opts.webDir;
   if (webDir && fs.existsSync(path.join(webDir, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webDir, wildcard: false });
+    await app.register(fastifyStatic, { root: webDir, wildcard: true });
     // Client-side routes fall back to the app shell; unknown API paths stay 404 JSON.
     app.setNotFoundHandler((req, reply) => {
       if (req.url.startsWith('/api/') || req.method !== 'GET')

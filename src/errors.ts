@@ -11,6 +11,10 @@ export const ERRORS = {
     message: 'Bạn đã đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ít phút.',
   },
   RATE_LIMITED: { status: 429, message: 'Bạn thao tác quá nhanh. Vui lòng thử lại sau ít phút.' },
+  PASSWORD_CHANGE_REQUIRED: {
+    status: 403,
+    message: 'Bạn cần đổi mật khẩu do quản trị viên cấp trước khi tiếp tục.',
+  },
   FORBIDDEN: { status: 403, message: 'Bạn không có quyền thực hiện thao tác này.' },
   NOT_FOUND: { status: 404, message: 'Không tìm thấy dữ liệu yêu cầu.' },
   CONFLICT: { status: 409, message: 'Dữ liệu đã bị thay đổi hoặc đã tồn tại.' },

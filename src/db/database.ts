@@ -27,6 +27,9 @@ export function openDatabase(target: DatabaseTarget): Db {
     return { kysely, dialect: 'sqlite', close: () => kysely.destroy() };
   }
   const pool = new pg.Pool({ connectionString: target.url, max: 10 });
+  // An idle connection that the server drops (restart, failover) is reported here; without a
+  // listener it would crash the process. The pool replaces it on the next query.
+  pool.on('error', (err) => console.error(`PostgreSQL: kết nối bị đóng (${err.message})`));
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { kysely, dialect: 'postgres', close: () => kysely.destroy() };
 }

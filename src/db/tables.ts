@@ -134,6 +134,8 @@ export interface TargetTable {
   achieved_value: number | null;
   achieved_text: string | null;
   achieved_note: string | null;
+  /** 'met' | 'not_met' set by hand where the threshold is not a single figure ("≥ năm 2022"). */
+  assessed_state: string | null;
   position: number;
   removed_at: string | null;
   updated_at: string;

@@ -56,6 +56,13 @@ export async function freshPostgres(): Promise<TestDb> {
       await db.close();
       const c = new pg.Client({ connectionString: PG_URL });
       await c.connect();
+      // Let the closed pool's connections finish ending: forcing them would make their clients
+      // emit errors after the test has let go of them.
+      for (let i = 0; i < 50; i++) {
+        const left = await c.query('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+        if ((left.rows[0] as { n: number }).n === 0) break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
       await c.query(`drop database if exists ${name} with (force)`);
       await c.end();
     },

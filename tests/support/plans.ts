@@ -3,7 +3,7 @@ import type { TestApp } from './app.js';
 
 /** A small plan in text form (tab-separated appendix tables), written for the tests. */
 export function smallPlanText(
-  opts: { year?: number; unitName?: string; extraTask?: boolean; renameTask?: boolean } = {},
+  opts: { year?: number; unitName?: string; extraTask?: boolean; renameTask?: boolean; extraArea?: boolean } = {},
 ): string {
   const year = opts.year ?? 2026;
   const unit = opts.unitName ?? 'Trường Tiểu học Thử Nghiệm';
@@ -31,11 +31,13 @@ export function smallPlanText(
     `II. CHỈ TIÊU`,
     `1. Tỷ lệ giải quyết hồ sơ thủ tục hành chính đúng hạn: từ 98% trở lên.`,
     `2. Mức độ hài lòng của người dân đạt 100%.`,
+    `3. Chỉ số cải cách hành chính năm ${year} bằng hoặc cao hơn năm ${year - 1}.`,
     `III. NHIỆM VỤ TRỌNG TÂM`,
     `1. Công tác chỉ đạo, điều hành`,
     `1.1. Xây dựng và triển khai kế hoạch.`,
     `2. Cải cách thủ tục hành chính`,
     `2.1. Công khai thủ tục hành chính.`,
+    ...(opts.extraArea ? [`3. Cải cách tổ chức bộ máy`, `3.1. Rà soát chức năng, nhiệm vụ.`] : []),
     ``,
     `PHỤ LỤC 1`,
     `STT\tNhiệm vụ cụ thể\tSản phẩm\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian hoàn thành`,

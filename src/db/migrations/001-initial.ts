@@ -148,6 +148,7 @@ export function initial(ctx: MigrationContext) {
         .addColumn('achieved_value', 'double precision')
         .addColumn('achieved_text', 'text')
         .addColumn('achieved_note', 'text')
+        .addColumn('assessed_state', 'varchar(20)')
         .addColumn('position', 'integer', (c) => c.notNull())
         .addColumn('removed_at', 'varchar(30)')
         .addColumn('updated_at', 'varchar(30)', (c) => c.notNull())

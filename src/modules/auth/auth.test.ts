@@ -155,3 +155,41 @@ describeEachDb('accounts and sessions', (open) => {
     ).toBe(401);
   });
 });
+
+describeEachDb('administrator-chosen passwords and the accounts list', (open) => {
+  let tdb: TestDb;
+  let t: TestApp;
+  beforeAll(async () => {
+    tdb = await open();
+    t = await makeApp(tdb.db);
+  });
+  afterAll(async () => {
+    await t.app.close();
+    await tdb.drop();
+  });
+
+  it('makes a user created by an administrator change the password before anything else', async () => {
+    const unit = await createUnit(t);
+    const admin = await createUser(t, unit.id, ['admin']);
+    const adminCookie = await login(t, admin.username);
+    const created = await t.app.inject({ method: 'POST', url: '/api/users', headers: { cookie: adminCookie }, payload: { unitId: unit.id, username: 'giaovien.moi', fullName: 'Giáo viên Mới', roles: ['staff'], password: 'tam-thoi-123' } });
+    expect(created.statusCode).toBe(200);
+    const cookie = await login(t, 'giaovien.moi', 'tam-thoi-123');
+    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } })).json().user.mustChangePassword).toBe(true);
+    const blocked = await t.app.inject({ method: 'GET', url: '/api/plans', headers: { cookie } });
+    expect(blocked.statusCode).toBe(403);
+    expect(blocked.json().error.code).toBe('PASSWORD_CHANGE_REQUIRED');
+    await t.app.inject({ method: 'POST', url: '/api/auth/password', headers: { cookie }, payload: { currentPassword: 'tam-thoi-123', newPassword: 'mat-khau-rieng-456' } });
+    expect((await t.app.inject({ method: 'GET', url: '/api/plans', headers: { cookie } })).statusCode).toBe(200);
+  });
+
+  it('shows the accounts list to administrators only', async () => {
+    const unit = await createUnit(t);
+    const admin = await createUser(t, unit.id, ['admin']);
+    const staff = await createUser(t, unit.id, ['staff', 'officer']);
+    const list = await t.app.inject({ method: 'GET', url: '/api/users', headers: { cookie: await login(t, admin.username) } });
+    expect(list.json<{ username: string }[]>().map((u) => u.username).sort()).toEqual([admin.username, staff.username].sort());
+    const refused = await t.app.inject({ method: 'GET', url: '/api/users', headers: { cookie: await login(t, staff.username) } });
+    expect(refused.statusCode).toBe(403);
+  });
+});

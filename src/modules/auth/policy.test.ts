@@ -9,6 +9,7 @@ const actor = (unitId: number, unitPath: string, roles: Role[], userId = 1): Act
   unitId,
   unitPath,
   roles,
+  mustChangePassword: false,
 });
 
 describe('policy', () => {

@@ -21,6 +21,8 @@ export interface Actor {
   unitId: number;
   unitPath: string;
   roles: Role[];
+  /** Set for an account whose password an administrator chose: it must be changed first. */
+  mustChangePassword: boolean;
 }
 
 export function parseRoles(text: string): Role[] {

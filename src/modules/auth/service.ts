@@ -101,6 +101,7 @@ export function authService(deps: AuthDeps) {
         unitId: found.unit.id,
         unitPath: found.unit.path,
         roles: parseRoles(found.user.roles),
+        mustChangePassword: found.user.must_change_password === 1,
       };
     },
 

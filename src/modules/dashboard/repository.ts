@@ -40,6 +40,21 @@ export async function taskStatusCounts(
   return rows.map((r) => ({ ...r, n: num(r.n as number) }));
 }
 
+/** The areas named by the active plans of a year under `path` (also those without tasks). */
+export async function planAreas(db: Q, path: string, year: number): Promise<{ code: string; title: string }[]> {
+  return db
+    .selectFrom('plan_area')
+    .innerJoin('plan', 'plan.id', 'plan_area.plan_id')
+    .innerJoin('unit', 'unit.id', 'plan.unit_id')
+    .select(['plan_area.code', 'plan_area.title'])
+    .where('unit.path', 'like', `${path}%`)
+    .where('plan.year', '=', year)
+    .where('plan.status', '=', 'active')
+    .orderBy('unit.path')
+    .orderBy('plan_area.position')
+    .execute();
+}
+
 export async function planYears(db: Q, path: string): Promise<number[]> {
   const rows = await db
     .selectFrom('plan')

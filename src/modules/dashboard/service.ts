@@ -3,7 +3,7 @@ import type { Q } from '../../db/types.js';
 import { policy } from '../auth/policy.js';
 import type { Actor } from '../auth/roles.js';
 import { findUnitById } from '../units/repository.js';
-import { planYears, taskStatusCounts } from './repository.js';
+import { planAreas, planYears, taskStatusCounts } from './repository.js';
 import type { Dashboard } from './schema.js';
 
 const STATUSES = ['not_started', 'in_progress', 'done', 'not_applicable'] as const;
@@ -24,6 +24,8 @@ export function dashboardService({ db }: { db: Q }) {
       const year = opts.year ?? years[0] ?? new Date().getFullYear();
       const rows = await taskStatusCounts(db, unit.path, year);
       const areas = new Map<string, { code: string; title: string; counts: Counts }>();
+      for (const a of await planAreas(db, unit.path, year))
+        if (!areas.has(a.code)) areas.set(a.code, { code: a.code, title: a.title, counts: zero() });
       const units = new Map<number, { id: number; code: string; name: string; counts: Counts }>();
       const totals = zero();
       for (const r of rows) {
@@ -31,6 +33,7 @@ export function dashboardService({ db }: { db: Q }) {
           ? (r.status as keyof Counts)
           : 'not_started';
         const area = areas.get(r.area_code) ?? { code: r.area_code, title: r.area_title, counts: zero() };
+        // One title per area code: the first plan's, so a superior's roll-up reads the same.
         area.counts[s] += r.n;
         areas.set(r.area_code, area);
         const u = units.get(r.unit_id) ?? {

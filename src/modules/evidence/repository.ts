@@ -49,3 +49,16 @@ export async function listEvidenceOf(
 export async function withdrawEvidence(db: Q, id: number, at: string, by: number): Promise<void> {
   await db.updateTable('evidence').set({ withdrawn_at: at, withdrawn_by: by }).where('id', '=', id).execute();
 }
+
+/** Live evidence counts of the given tasks. */
+export async function evidenceCountsOfTasks(db: Q, taskIds: number[]): Promise<Map<number, number>> {
+  if (taskIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('evidence')
+    .select(['task_id', (eb) => eb.fn.countAll().as('n')])
+    .where('task_id', 'in', taskIds)
+    .where('withdrawn_at', 'is', null)
+    .groupBy('task_id')
+    .execute();
+  return new Map(rows.map((r) => [Number(r.task_id), Number(r.n)]));
+}

@@ -371,6 +371,11 @@ describeEachDb('plan import and tracking', (open) => {
       payload: { achievedValue: 99 },
     });
     expect(high.json().state).toBe('met');
+    // A target without a single figure ("≥ năm 2025") takes the officer's own assessment.
+    const yearTarget = (await get(`/api/plans/${planId}`, cookie)).json<PlanDetail>().targets.find((x) => x.threshold?.kind === 'not_lower_than_year')!;
+    expect(yearTarget.state).toBe('unknown');
+    const assessed = await t.app.inject({ method: 'PATCH', url: `/api/targets/${yearTarget.id}`, headers: { cookie }, payload: { assessedState: 'met' } });
+    expect(assessed.json()).toMatchObject({ state: 'met', assessedState: 'met' });
     const group = (await get(`/api/plans/${planId}`, cookie))
       .json<PlanDetail>()
       .targets.find((x) => x.isGroup)!;
@@ -522,7 +527,7 @@ describeEachDb('plan import and tracking', (open) => {
     const ownerB = await userWithSession(t, b.id, ['officer']);
     const reviewer = await userWithSession(t, ward.id, ['reviewer']);
     const pa = await importPlan(t, ownerA.cookie, a.id, smallPlanText());
-    await importPlan(t, ownerB.cookie, b.id, smallPlanText({ extraTask: true }));
+    await importPlan(t, ownerB.cookie, b.id, smallPlanText({ extraTask: true, extraArea: true }));
     const tasksA = (await get(`/api/plans/${pa.planId}`, ownerA.cookie)).json<PlanDetail>().tasks;
     await t.app.inject({
       method: 'PATCH',
@@ -554,5 +559,13 @@ describeEachDb('plan import and tracking', (open) => {
         [b.id, 0],
       ].sort(),
     );
+    // An area the plan names without any task still shows, with zero counts.
+    expect(dW.areas.map((x) => x.code)).toEqual(['1', '2', '3']);
+    expect(dW.areas[2]!.counts).toEqual({ not_started: 0, in_progress: 0, done: 0, not_applicable: 0 });
+    // The plan list counts "không phát sinh" apart, as the dashboard does.
+    await t.app.inject({ method: 'PATCH', url: `/api/tasks/${tasksA[1]!.id}`, headers: { cookie: ownerA.cookie }, payload: { status: 'not_applicable' } });
+    const listed = (await get('/api/plans', ownerA.cookie)).json<{ taskCount: number; doneCount: number; notApplicableCount: number }[]>();
+    expect(listed[0]).toMatchObject({ taskCount: 3, doneCount: 1, notApplicableCount: 1 });
+    expect((await get('/api/dashboard', ownerA.cookie)).json<Dashboard>().percentDone).toBe(50);
   });
 });

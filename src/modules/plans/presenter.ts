@@ -3,7 +3,7 @@ import { dueState, timeliness } from '../../core/schedule/index.js';
 import type { PlanAreaRow, TargetRow, TaskOccurrenceRow, TaskRow } from '../../db/tables.js';
 import { policy } from '../auth/policy.js';
 import type { Actor } from '../auth/roles.js';
-import type { PlanWithUnit } from './repository.js';
+import type { PlanWithCounts, PlanWithUnit } from './repository.js';
 import type { OccurrenceOut, PlanDetail, PlanListItem, TargetOut, TaskOut, TaskStatus } from './schema.js';
 import { OCCURRENCE_STATUSES, TASK_STATUSES } from './schema.js';
 
@@ -11,7 +11,7 @@ type Named = { name: string; optional: boolean };
 type Threshold = TargetOut['threshold'];
 
 export function presentPlanListItem(
-  p: PlanWithUnit & { task_count: number; done_count: number },
+  p: PlanWithCounts,
 ): PlanListItem {
   return {
     id: p.id,
@@ -26,6 +26,7 @@ export function presentPlanListItem(
     issuedOn: p.issued_on,
     taskCount: p.task_count,
     doneCount: p.done_count,
+    notApplicableCount: p.na_count,
   };
 }
 
@@ -102,9 +103,13 @@ export function presentTask(
   };
 }
 
-/** Whether a hand-entered value meets the target's threshold. */
-export function targetState(threshold: Threshold, value: number | null): TargetOut['state'] {
-  if (value === null || threshold === null) return 'unknown';
+/**
+ * Whether a target is met: a percentage threshold is checked against the value entered; any
+ * other threshold ("≥ năm 2022", several figures, none) takes the officer's own assessment.
+ */
+export function targetState(threshold: Threshold, value: number | null, assessed: string | null = null): TargetOut['state'] {
+  if (threshold?.kind !== 'percent') return assessed === 'met' || assessed === 'not_met' ? assessed : 'unknown';
+  if (value === null) return 'unknown';
   if (threshold.kind === 'percent') {
     if (threshold.op === '>=') return value >= threshold.value ? 'met' : 'not_met';
     if (threshold.op === '<=') return value <= threshold.value ? 'met' : 'not_met';
@@ -133,7 +138,8 @@ export function presentTarget(
     achievedValue: t.achieved_value,
     achievedText: t.achieved_text,
     achievedNote: t.achieved_note,
-    state: targetState(threshold, t.achieved_value),
+    state: targetState(threshold, t.achieved_value, t.assessed_state),
+    assessedState: t.assessed_state === 'met' || t.assessed_state === 'not_met' ? t.assessed_state : null,
     evidenceCount,
     actions: {
       update:
@@ -195,7 +201,8 @@ export function presentPlanDetail(
     ...presentPlanListItem({
       ...plan,
       task_count: tasks.length,
-      done_count: tasks.filter((t) => t.status === 'done' || t.status === 'not_applicable').length,
+      done_count: tasks.filter((t) => t.status === 'done').length,
+      na_count: tasks.filter((t) => t.status === 'not_applicable').length,
     }),
     superiorName: plan.superior_name,
     unitNameInDocument: plan.unit_name,

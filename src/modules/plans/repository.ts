@@ -12,6 +12,7 @@ import type { Q } from '../../db/types.js';
 import { num } from '../../db/types.js';
 
 export type PlanWithUnit = PlanRow & { unit_code: string; unit_name: string; unit_path: string };
+export type PlanWithCounts = PlanWithUnit & { task_count: number; done_count: number; na_count: number };
 
 const planWithUnit = (db: Q) =>
   db
@@ -50,7 +51,7 @@ export async function listPlansInSubtree(
   db: Q,
   path: string,
   unitId?: number,
-): Promise<(PlanWithUnit & { task_count: number; done_count: number })[]> {
+): Promise<PlanWithCounts[]> {
   let q = planWithUnit(db)
     .select((eb) => [
       eb
@@ -64,8 +65,15 @@ export async function listPlansInSubtree(
         .select((e) => e.fn.countAll().as('n'))
         .whereRef('task.plan_id', '=', 'plan.id')
         .where('task.removed_at', 'is', null)
-        .where('task.status', 'in', ['done', 'not_applicable'])
+        .where('task.status', '=', 'done')
         .as('done_count'),
+      eb
+        .selectFrom('task')
+        .select((e) => e.fn.countAll().as('n'))
+        .whereRef('task.plan_id', '=', 'plan.id')
+        .where('task.removed_at', 'is', null)
+        .where('task.status', '=', 'not_applicable')
+        .as('na_count'),
     ])
     .where('unit.path', 'like', `${path}%`);
   if (unitId !== undefined) q = q.where('plan.unit_id', '=', unitId);
@@ -78,6 +86,7 @@ export async function listPlansInSubtree(
     ...r,
     task_count: num(r.task_count as number),
     done_count: num(r.done_count as number),
+    na_count: num(r.na_count as number),
   }));
 }
 

@@ -177,6 +177,7 @@ export const TargetOut = z.object({
   achievedText: z.string().nullable(),
   achievedNote: z.string().nullable(),
   state: z.enum(['met', 'not_met', 'unknown']),
+  assessedState: z.enum(['met', 'not_met']).nullable(),
   evidenceCount: z.number(),
   actions: z.object({ update: z.boolean() }),
 });
@@ -194,7 +195,10 @@ export const PlanListItem = z.object({
   title: z.string(),
   issuedOn: z.string().nullable(),
   taskCount: z.number(),
+  /** Tasks marked "hoàn thành". */
   doneCount: z.number(),
+  /** Tasks marked "không phát sinh": left out of the percentage. */
+  notApplicableCount: z.number(),
 });
 export type PlanListItem = z.infer<typeof PlanListItem>;
 

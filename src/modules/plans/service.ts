@@ -164,6 +164,7 @@ export function plansService({ db, clock, uploadMaxBytes, reportingFor }: PlansD
           achieved_value: null,
           achieved_text: null,
           achieved_note: null,
+          assessed_state: null,
           position: position++,
           updated_at: now,
           removed_at: null,
@@ -324,6 +325,7 @@ export function plansService({ db, clock, uploadMaxBytes, reportingFor }: PlansD
             achieved_value: old.achieved_value,
             achieved_text: old.achieved_text,
             achieved_note: old.achieved_note,
+            assessed_state: old.assessed_state,
           });
           await copyEvidence(tx, 'target', old.id, nt.id);
         }
@@ -393,6 +395,7 @@ export function plansService({ db, clock, uploadMaxBytes, reportingFor }: PlansD
           achieved_value: old.achieved_value,
           achieved_text: old.achieved_text,
           achieved_note: old.achieved_note,
+          assessed_state: old.assessed_state,
         });
         await copyEvidence(tx, 'target', old.id, nt.id);
       }

@@ -11,6 +11,8 @@ export interface TargetPatch {
   achievedValue?: number | null | undefined;
   achievedText?: string | null | undefined;
   achievedNote?: string | null | undefined;
+  /** For thresholds that are not one figure ("≥ năm 2022", several figures): the officer's assessment. */
+  assessedState?: 'met' | 'not_met' | null | undefined;
 }
 
 export function targetsService({ db, clock }: { db: Q; clock: Clock }) {
@@ -38,6 +40,7 @@ export function targetsService({ db, clock }: { db: Q; clock: Clock }) {
         achieved_value: patch.achievedValue === undefined ? t.achieved_value : patch.achievedValue,
         achieved_text: patch.achievedText === undefined ? t.achieved_text : patch.achievedText,
         achieved_note: patch.achievedNote === undefined ? t.achieved_note : patch.achievedNote,
+        assessed_state: patch.assessedState === undefined ? t.assessed_state : patch.assessedState,
         updated_at: now,
       };
       await db.transaction().execute(async (tx) => {
@@ -52,11 +55,13 @@ export function targetsService({ db, clock }: { db: Q; clock: Clock }) {
             achievedValue: t.achieved_value,
             achievedText: t.achieved_text,
             achievedNote: t.achieved_note,
+            assessedState: t.assessed_state,
           },
           after: {
             achievedValue: next.achieved_value,
             achievedText: next.achieved_text,
             achievedNote: next.achieved_note,
+            assessedState: next.assessed_state,
           },
           at: now,
           requestId,

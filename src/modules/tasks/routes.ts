@@ -31,6 +31,7 @@ const TargetPatchBody = z.object({
   achievedValue: z.number().min(0).max(1_000_000).nullable().optional(),
   achievedText: z.string().max(2000).nullable().optional(),
   achievedNote: z.string().max(10_000).nullable().optional(),
+  assessedState: z.enum(['met', 'not_met']).nullable().optional(),
 });
 
 export const taskRoutes =
@@ -71,15 +72,13 @@ export const taskRoutes =
       { schema: { tags: ['tasks'], summary: 'Việc của tôi', response: { 200: z.array(MyTaskOut) } } },
       async (req) => {
         const actor = actorOf(req);
-        const rows = await services.tasks.mine(actor);
         const today = services.today();
-        const out = [];
-        for (const t of rows) {
-          const occurrences = await services.tasks.occurrences(t.id);
-          const me = [{ id: actor.userId, fullName: actor.fullName }];
-          out.push({ ...presentTask(actor, t, me, 0, occurrences, today), planTitle: t.plan_title, year: t.plan_year });
-        }
-        return out;
+        const me = [{ id: actor.userId, fullName: actor.fullName }];
+        return (await services.tasks.mine(actor)).map(({ task, evidenceCount, occurrences }) => ({
+          ...presentTask(actor, task, me, evidenceCount, occurrences, today),
+          planTitle: task.plan_title,
+          year: task.plan_year,
+        }));
       },
     );
     app.get(

@@ -10,6 +10,7 @@ import type { TaskStatus } from '../plans/schema.js';
 
 type OccurrenceStatus = 'pending' | 'done' | 'not_applicable';
 import { listUsersOfUnit } from '../users/repository.js';
+import { evidenceCountsOfTasks } from '../evidence/repository.js';
 import type { TaskWithScope } from './repository.js';
 import {
   findOccurrence,
@@ -182,8 +183,12 @@ export function tasksService({ db, clock }: TasksDeps) {
     /** A task's dated occurrences (the caller has already loaded the task through loadReadable). */
     occurrences: (taskId: number) => listOccurrencesOfTask(db, taskId),
 
+    /** Active tasks assigned to the actor, with their occurrences and evidence counts. */
     async mine(actor: Actor) {
-      return listTasksAssignedTo(db, actor.userId);
+      const tasks = await listTasksAssignedTo(db, actor.userId);
+      const evidence = await evidenceCountsOfTasks(db, tasks.map((t) => t.id));
+      const occurrences = await Promise.all(tasks.map((t) => listOccurrencesOfTask(db, t.id)));
+      return tasks.map((t, i) => ({ task: t, evidenceCount: evidence.get(t.id) ?? 0, occurrences: occurrences[i] ?? [] }));
     },
   };
 }

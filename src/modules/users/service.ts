@@ -74,6 +74,8 @@ export function usersService({ db, clock }: UsersDeps) {
     create,
 
     async list(actor: Actor) {
+      // Accounts (with e-mails) are for administrators; others see colleagues only as assignees.
+      if (!policy.manageUsers(actor, actor.unitPath)) throw new AppError('FORBIDDEN');
       return listUsersInSubtree(db, actor.unitPath);
     },
 
