@@ -4,6 +4,8 @@ import type { Db } from '../db/database.js';
 import { projectRoot } from '../lib/paths.js';
 import { verifyPassword } from '../modules/auth/password.js';
 import type { Role } from '../modules/auth/roles.js';
+import { listTasks, updateTaskRow } from '../modules/plans/repository.js';
+import { replaceAssignees } from '../modules/tasks/repository.js';
 import { countUnits, findUnitByCode, insertUnit } from '../modules/units/repository.js';
 import { findUserByUsername, listUsersOfUnit } from '../modules/users/repository.js';
 import type { Services } from '../services.js';
@@ -86,21 +88,10 @@ export async function seedDemo(db: Db, services: Services): Promise<boolean> {
   });
   // A little progress so that the dashboard has something to show.
   const staff = (await listUsersOfUnit(db.kysely, school.id)).find((u) => u.username === 'giaovien');
-  const tasks = await db.kysely
-    .selectFrom('task')
-    .select(['id', 'position'])
-    .where('plan_id', '=', planId)
-    .orderBy('position')
-    .execute();
-  for (const t of tasks) {
+  for (const t of await listTasks(db.kysely, planId)) {
     const status = t.position % 5 === 0 ? 'done' : t.position % 3 === 0 ? 'in_progress' : 'not_started';
-    await db.kysely
-      .updateTable('task')
-      .set({ status, completed_on: status === 'done' ? '2026-03-20' : null })
-      .where('id', '=', t.id)
-      .execute();
-    if (staff && t.position % 4 === 1)
-      await db.kysely.insertInto('task_assignee').values({ task_id: t.id, user_id: staff.id }).execute();
+    await updateTaskRow(db.kysely, t.id, { status, completed_on: status === 'done' ? '2026-03-20' : null });
+    if (staff && t.position % 4 === 1) await replaceAssignees(db.kysely, t.id, [staff.id]);
   }
   return true;
 }
