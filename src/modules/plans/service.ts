@@ -317,18 +317,7 @@ export function plansService({ db, clock, uploadMaxBytes, reportingFor }: PlansD
           await copyAssignees(tx, old.id, nt.id);
           await copyEvidence(tx, 'task', old.id, nt.id);
         }
-        const oldTargets = await listTargets(tx, existing.id);
-        for (const nt of created.targets) {
-          const old = oldTargets.find((o) => o.source === nt.source && o.code === nt.code);
-          if (!old) continue;
-          await updateTargetRow(tx, nt.id, {
-            achieved_value: old.achieved_value,
-            achieved_text: old.achieved_text,
-            achieved_note: old.achieved_note,
-            assessed_state: old.assessed_state,
-          });
-          await copyEvidence(tx, 'target', old.id, nt.id);
-        }
+        await carryTargetProgress(tx, await listTargets(tx, existing.id), created.targets);
         await audit(plan.id, 'import_new_version', {
           summary,
           previousPlanId: existing.id,
@@ -387,18 +376,7 @@ export function plansService({ db, clock, uploadMaxBytes, reportingFor }: PlansD
       for (const old of unmatched) await updateTaskRow(tx, old.id, { removed_at: now, updated_at: now });
       // Targets: keep achieved values of the same (source, code); the rest are marked removed.
       const oldTargets = await listTargets(tx, existing.id);
-      const fresh = await insertTargets(tx, existing.id, draft, now);
-      for (const nt of fresh) {
-        const old = oldTargets.find((o) => o.source === nt.source && o.code === nt.code);
-        if (!old) continue;
-        await updateTargetRow(tx, nt.id, {
-          achieved_value: old.achieved_value,
-          achieved_text: old.achieved_text,
-          achieved_note: old.achieved_note,
-          assessed_state: old.assessed_state,
-        });
-        await copyEvidence(tx, 'target', old.id, nt.id);
-      }
+      await carryTargetProgress(tx, oldTargets, await insertTargets(tx, existing.id, draft, now));
       for (const old of oldTargets) await updateTargetRow(tx, old.id, { removed_at: now });
       await audit(existing.id, 'import_replace', {
         summary,
@@ -437,6 +415,21 @@ export function plansService({ db, clock, uploadMaxBytes, reportingFor }: PlansD
       return { plan, areas, tasks, targets, assignees, evidence, occurrences, today: vietnamToday(clock) };
     },
   };
+}
+
+/** Targets of the same (section or appendix, code) keep their achieved values and evidence. */
+async function carryTargetProgress(tx: Q, olds: TargetRow[], fresh: TargetRow[]): Promise<void> {
+  for (const nt of fresh) {
+    const old = olds.find((o) => o.source === nt.source && o.code === nt.code);
+    if (!old) continue;
+    await updateTargetRow(tx, nt.id, {
+      achieved_value: old.achieved_value,
+      achieved_text: old.achieved_text,
+      achieved_note: old.achieved_note,
+      assessed_state: old.assessed_state,
+    });
+    await copyEvidence(tx, 'target', old.id, nt.id);
+  }
 }
 
 /** Areas named by the plan, plus any area a task refers to that the document did not title. */
