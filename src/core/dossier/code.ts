@@ -23,14 +23,17 @@ export function normaliseUnitCode(unitCode: string): string {
     .trim()
     .toUpperCase();
   if (!UNIT_CODE.test(code)) {
-    throw new RangeError(`Mã đơn vị không hợp lệ trong mã hồ sơ: '${unitCode}' (chỉ gồm chữ, số và dấu chấm)`);
+    throw new RangeError(
+      `Mã đơn vị không hợp lệ trong mã hồ sơ: '${unitCode}' (chỉ gồm chữ, số và dấu chấm)`,
+    );
   }
   return code;
 }
 
 /** `MNTT-260512-0007`; `date` is the receipt date (or moment, read in Vietnam time). */
 export function dossierCode(unitCode: string, date: CalendarDate | Moment, seq: number): string {
-  if (!Number.isInteger(seq) || seq < 1) throw new RangeError(`Số thứ tự hồ sơ phải là số nguyên ≥ 1: ${seq}`);
+  if (!Number.isInteger(seq) || seq < 1)
+    throw new RangeError(`Số thứ tự hồ sơ phải là số nguyên ≥ 1: ${seq}`);
   const day = typeof date === 'number' ? dateOfMoment(date) : date;
   const { year, month, day: d } = parseDate(day);
   if (year < 2000 || year > 2099) throw new RangeError(`Năm ngoài phạm vi mã hồ sơ (2000–2099): ${year}`);

@@ -80,7 +80,8 @@ function blank(s: string | undefined | null): boolean {
 export function validateTransition(state: DossierState | null, event: DossierEvent): string | null {
   if (!Number.isFinite(event.at)) return TRANSITION_MESSAGES.invalidMoment;
   if (state === null) {
-    if (event.kind !== 'received') return `${TRANSITION_MESSAGES.notReceived}, không thể ${ACTION[event.kind]}`;
+    if (event.kind !== 'received')
+      return `${TRANSITION_MESSAGES.notReceived}, không thể ${ACTION[event.kind]}`;
     return CHANNELS.includes(event.channel) ? null : TRANSITION_MESSAGES.invalidChannel;
   }
   if (event.kind === 'received') return TRANSITION_MESSAGES.alreadyReceived;
@@ -131,7 +132,12 @@ export function validateTransition(state: DossierState | null, event: DossierEve
  * passes, while the dossier is open. The promise in force is the legal appointment, or the last
  * apology's new date (a second Mẫu 04 must come before the first one's date passes).
  */
-function validateApology(state: DossierState, at: Moment, newAppointment: Moment, reason: string): string | null {
+function validateApology(
+  state: DossierState,
+  at: Moment,
+  newAppointment: Moment,
+  reason: string,
+): string | null {
   if (state.endedAt !== null) return `Hồ sơ đã giải quyết xong, không thể ${ACTION.apology_issued}`;
   if (blank(reason)) return TRANSITION_MESSAGES.apologyReason;
   if (!Number.isFinite(newAppointment)) return TRANSITION_MESSAGES.invalidMoment;
@@ -224,6 +230,20 @@ export function replay(events: readonly DossierEvent[], options: ReplayOptions):
       }
     }
   };
+  /**
+   * Ending while waiting for the citizen (refused for want of the supplement, or withdrawn): the
+   * clock never restarted, so the whole wait up to the end is not counted (Decree 118/2025).
+   */
+  const closePause = (t: Moment): void => {
+    const since = s.awaitingSupplementSince;
+    if (since === null) return;
+    const r = resumeDeadline(deadline, since, t, limit, calendar, options.endOfDay);
+    setDeadline(r.deadline);
+    const round = s.supplements[s.supplements.length - 1]!;
+    round.shift = r.shift;
+    round.appointmentAfter = r.deadline.appointment;
+    s.awaitingSupplementSince = null;
+  };
   const end = (kind: 'resolved' | 'refused' | 'withdrawn', at: Moment): void => {
     if (s.endedAt === null) {
       s.endedAt = at;
@@ -265,7 +285,14 @@ export function replay(events: readonly DossierEvent[], options: ReplayOptions):
         break;
       case 'supplement_received': {
         // Decree 118/2025: the time limit does not run while waiting for the citizen.
-        const r = resumeDeadline(deadline, s.awaitingSupplementSince!, e.at, limit, calendar, options.endOfDay);
+        const r = resumeDeadline(
+          deadline,
+          s.awaitingSupplementSince!,
+          e.at,
+          limit,
+          calendar,
+          options.endOfDay,
+        );
         setDeadline(r.deadline);
         const round = s.supplements[s.supplements.length - 1]!;
         round.receivedAt = e.at;
@@ -305,13 +332,13 @@ export function replay(events: readonly DossierEvent[], options: ReplayOptions):
       case 'refused':
         s.refusedAt = e.at;
         s.refusalReasons = e.reasons;
-        s.awaitingSupplementSince = null;
+        closePause(e.at);
         end('refused', e.at);
         s.status = 'refused';
         break;
       case 'withdrawn':
         s.withdrawnAt = e.at;
-        s.awaitingSupplementSince = null;
+        closePause(e.at);
         end('withdrawn', e.at);
         s.status = 'withdrawn';
         break;
@@ -344,7 +371,12 @@ export function replay(events: readonly DossierEvent[], options: ReplayOptions):
 }
 
 /** asOf ≤ appointment and the appointment's day is at most `n` working days after asOf's day. */
-function isWithinWorkingDays(calendar: WorkingCalendar, asOf: Moment, appointment: Moment, n: number): boolean {
+function isWithinWorkingDays(
+  calendar: WorkingCalendar,
+  asOf: Moment,
+  appointment: Moment,
+  n: number,
+): boolean {
   if (asOf > appointment) return false;
   return calendar.workingDaysBetween(dateOfMoment(asOf), dateOfMoment(appointment)) <= n;
 }

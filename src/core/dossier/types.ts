@@ -90,13 +90,7 @@ export type DossierEvent =
 export type DossierEventKind = DossierEvent['kind'];
 
 export type DossierStatus =
-  | 'received'
-  | 'awaiting_supplement'
-  | 'in_progress'
-  | 'resolved'
-  | 'returned'
-  | 'refused'
-  | 'withdrawn';
+  'received' | 'awaiting_supplement' | 'in_progress' | 'resolved' | 'returned' | 'refused' | 'withdrawn';
 
 /** The event that ended the dossier for timing purposes (the first of them, domain.md §6). */
 export type DossierEndKind = 'resolved' | 'returned' | 'refused' | 'withdrawn';
@@ -111,11 +105,12 @@ export type LateReason = 'past_appointment' | 'second_supplement';
 export interface SupplementPause {
   requestedAt: Moment;
   reason: string;
-  /** null while the unit is still waiting for the citizen. */
+  /** null while the unit is still waiting, or when the dossier ended (refused, withdrawn) meanwhile. */
   receivedAt: Moment | null;
   /**
    * How far the appointment moved, in the limit's unit (working days, working hours or calendar
-   * days); null while still waiting.
+   * days); null while still waiting. A dossier that ends while waiting is measured as if the wait
+   * ended then.
    */
   shift: number | null;
   /** The appointment in force before / after this round. */
