@@ -65,6 +65,11 @@ export interface Decree30Layout {
   lineSpacing: number;
 }
 
+/** What a caller may choose; anything left out takes the default. */
+export type Decree30LayoutOptions = Partial<Omit<Decree30Layout, 'margins'>> & {
+  margins?: Partial<Decree30Margins>;
+};
+
 /** Decree 30's ranges for the values a caller may choose. */
 export const DECREE30_RANGES = {
   margins: { top: [20, 25], bottom: [20, 25], left: [30, 35], right: [15, 20] },
@@ -90,6 +95,8 @@ export const DECREE30_SIZES = {
   motto: 13,
   /** "Số: …": 13. */
   number: 13,
+  /** Place and date, italic: 13–14. 13 keeps "Phường …, ngày 12 tháng 12 năm 2026" on one line. */
+  placeDate: 13,
   /** "Nơi nhận:": bold italic, 12. */
   recipientsHeading: 12,
   /** Recipients: 11. */
@@ -106,8 +113,10 @@ const MOTTO = 'Độc lập - Tự do - Hạnh phúc';
 const MOTTO_TWIPS_PER_PT = 232;
 /** Average advance of a bold capital in Times New Roman, twips per point (measured on unit names). */
 const BOLD_CAPS_TWIPS_PER_PT = 11.4;
+/** Average advance of mixed-case bold text in Times New Roman (about half an em), twips per point. */
+const TEXT_TWIPS_PER_PT = 10;
 /** Share of the page's text width given to the left column of the header. */
-const HEADER_LEFT_SHARE = 0.42;
+const HEADER_LEFT_SHARE = 0.4;
 /** Horizontal padding of cells in borderless layout tables (1 mm). */
 const LAYOUT_CELL_MARGIN = 57;
 /** Room left above a signer's name for the signature and the seal (about 2.5 cm). */
@@ -120,9 +129,7 @@ function checkRange(name: string, value: number, [min, max]: readonly [number, n
 }
 
 /** Merges the caller's choices over the defaults and checks them against Decree 30's ranges. */
-export function resolveLayout(layout?: Partial<Omit<Decree30Layout, 'margins'>> & {
-  margins?: Partial<Decree30Margins>;
-}): Decree30Layout {
+export function resolveLayout(layout?: Decree30LayoutOptions): Decree30Layout {
   const resolved: Decree30Layout = {
     margins: { ...DEFAULT_DECREE30_LAYOUT.margins, ...layout?.margins },
     bodySize: layout?.bodySize ?? DEFAULT_DECREE30_LAYOUT.bodySize,
@@ -239,10 +246,22 @@ export interface Signature {
   name?: string;
 }
 
+/** One signature block, where it stands (usually inside a `columns` block). */
+export interface SignatureBlock {
+  kind: 'signature';
+  signature: Signature;
+}
+
 /** Signature blocks side by side (e.g. "NGƯỜI NỘP HỒ SƠ" and "NGƯỜI TIẾP NHẬN HỒ SƠ"). */
 export interface SignaturesBlock {
   kind: 'signatures';
   signatures: readonly Signature[];
+}
+
+/** Blocks side by side in borderless columns (relative widths), e.g. a QR code beside signatures. */
+export interface ColumnsBlock {
+  kind: 'columns';
+  columns: readonly { width: number; blocks: readonly Block[] }[];
 }
 
 export interface ImageBlock {
@@ -258,7 +277,15 @@ export interface ImageBlock {
   altText?: string;
 }
 
-export type Block = ParagraphBlock | HeadingBlock | TableBlock | PageBreakBlock | SignaturesBlock | ImageBlock;
+export type Block =
+  | ParagraphBlock
+  | HeadingBlock
+  | TableBlock
+  | PageBreakBlock
+  | SignatureBlock
+  | SignaturesBlock
+  | ColumnsBlock
+  | ImageBlock;
 
 export interface Appendix {
   /** Default "PHỤ LỤC n" (n from 1). */
@@ -286,7 +313,7 @@ export interface Decree30DocumentSpec {
   recipients?: readonly string[];
   signature?: Signature;
   appendices?: readonly Appendix[];
-  layout?: Partial<Omit<Decree30Layout, 'margins'>> & { margins?: Partial<Decree30Margins> };
+  layout?: Decree30LayoutOptions;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -378,12 +405,12 @@ function line(
 }
 
 /** A short horizontal rule, centred in a space `available` twips wide. */
-function rule(ruleWidth: number, available: number): Paragraph {
+function rule(ruleWidth: number, available: number, after = 0): Paragraph {
   const side = Math.max(0, Math.round((available - ruleWidth) / 2));
   return new Paragraph({
     indent: { left: side, right: side },
     border: { top: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } },
-    spacing: { before: 0, after: 0, line: 80, lineRule: LineRuleType.EXACT },
+    spacing: { before: 0, after, line: 80, lineRule: LineRuleType.EXACT },
     run: { size: 2, font: DECREE30_FONT },
     children: [],
   });
@@ -391,17 +418,23 @@ function rule(ruleWidth: number, available: number): Paragraph {
 
 /** Decree 30: the rule under the unit's name is 1/3 to 1/2 as long as the line; we take 40%. */
 function unitRuleWidth(unit: string, available: number): number {
-  const longest = Math.max(...upper(unit).split('\n').map((l) => l.length));
+  const longest = Math.max(
+    ...upper(unit)
+      .split('\n')
+      .map((l) => l.length),
+  );
   const textWidth = Math.min(available, longest * BOLD_CAPS_TWIPS_PER_PT * DECREE30_SIZES.unit);
   return Math.max(567, Math.round(textWidth * 0.4));
 }
 
-function layoutCell(children: Paragraph[], width: number, verticalAlign = VerticalAlignTable.TOP): TableCell {
+function layoutCell(children: (Paragraph | Table)[], width: number): TableCell {
+  // A cell must end with a paragraph (Word refuses a cell whose last element is a table).
+  const last = children[children.length - 1];
   return new TableCell({
-    children: children.length > 0 ? children : [new Paragraph({})],
+    children: last === undefined || last instanceof Table ? [...children, new Paragraph({})] : children,
     width: { size: width, type: WidthType.DXA },
     borders: NO_BORDERS,
-    verticalAlign,
+    verticalAlign: VerticalAlignTable.TOP,
     margins: { left: LAYOUT_CELL_MARGIN, right: LAYOUT_CELL_MARGIN, top: 0, bottom: 0 },
   });
 }
@@ -464,7 +497,7 @@ export function headerTable(
   const dateLine = [
     line(
       formatPlaceDate(placeDate.place, placeDate.date),
-      { size: layout.bodySize, italic: true },
+      { size: DECREE30_SIZES.placeDate, italic: true },
       'center',
       { before: 120 },
     ),
@@ -482,14 +515,25 @@ export function headerTable(
 /** Tên loại văn bản (bold caps, centred) and the trích yếu with a short rule under it. */
 export function titleParagraphs(layout: Decree30Layout, title: string, subtitle?: string): Paragraph[] {
   const size = layout.bodySize;
-  const out = [line(upper(title), { size, bold: true }, 'center', { before: 360, keepNext: true })];
+  const after = 240;
+  const out = [
+    line(upper(title), { size, bold: true }, 'center', {
+      before: 360,
+      after: subtitle ? 0 : after,
+      keepNext: true,
+    }),
+  ];
   if (subtitle) {
     out.push(line(subtitle, { size, bold: true }, 'center', { keepNext: true }));
-    const longest = Math.max(...nfc(subtitle).split('\n').map((l) => l.length));
+    const longest = Math.max(
+      ...nfc(subtitle)
+        .split('\n')
+        .map((l) => l.length),
+    );
     const available = textWidthTwips(layout);
-    out.push(rule(Math.max(567, Math.min(available / 2, Math.round(longest * size * 4))), available));
+    const textWidth = longest * TEXT_TWIPS_PER_PT * size;
+    out.push(rule(Math.max(567, Math.min(available / 2, Math.round(textWidth * 0.4))), available, after));
   }
-  out.push(new Paragraph({ spacing: { before: 0, after: 120 }, children: [] }));
   return out;
 }
 
@@ -577,12 +621,13 @@ function dataTable(ctx: Ctx, block: TableBlock): Table {
       const width = widths.slice(col, col + span).reduce((a, b) => a + b, 0);
       const align = spec.align ?? block.columns[col]?.align ?? 'left';
       col += span;
-      return gridCell(
-        [line(spec.content, { size, bold: spec.bold, italic: spec.italic }, align, { before: 20, after: 20 })],
-        width,
-        span,
-        VerticalAlignTable.TOP,
-      );
+      const style = { size, bold: spec.bold, italic: spec.italic };
+      // Each line of a plain-text cell is its own paragraph (readers and search see the lines apart).
+      const paragraphs =
+        typeof spec.content === 'string'
+          ? spec.content.split('\n').map((l) => line(l, style, align, { before: 20, after: 20 }))
+          : [line(spec.content, style, align, { before: 20, after: 20 })];
+      return gridCell(paragraphs, width, span, VerticalAlignTable.TOP);
     });
     while (col < widths.length) {
       cells.push(gridCell([line('', { size })], widths[col]!, 1, VerticalAlignTable.TOP));
@@ -603,7 +648,8 @@ function dataTable(ctx: Ctx, block: TableBlock): Table {
 export function signatureParagraphs(layout: Decree30Layout, signature: Signature): Paragraph[] {
   const size = layout.bodySize;
   const out: Paragraph[] = [];
-  if (signature.authority) out.push(line(upper(signature.authority), { size, bold: true }, 'center', { keepNext: true }));
+  if (signature.authority)
+    out.push(line(upper(signature.authority), { size, bold: true }, 'center', { keepNext: true }));
   out.push(line(upper(signature.title), { size, bold: true }, 'center', { keepNext: true }));
   const note = signature.note === undefined ? '(Ký, ghi rõ họ tên)' : signature.note;
   if (note) out.push(line(note, { size, italic: true }, 'center', { keepNext: true }));
@@ -611,17 +657,22 @@ export function signatureParagraphs(layout: Decree30Layout, signature: Signature
   return out;
 }
 
-function signaturesTable(ctx: Ctx, signatures: readonly Signature[]): Table {
-  if (signatures.length === 0) throw new RangeError('A signatures block needs at least one signature');
+function columnsTable(ctx: Ctx, columns: ColumnsBlock['columns']): Table {
+  if (columns.length === 0) throw new RangeError('A columns block needs at least one column');
   const widths = splitWidth(
     ctx.width,
-    signatures.map(() => 1),
+    columns.map((c) => c.width),
   );
   return layoutTable(
     [
       new TableRow({
         cantSplit: true,
-        children: signatures.map((s, i) => layoutCell(signatureParagraphs(ctx.layout, s), widths[i]!)),
+        children: columns.map((column, i) =>
+          layoutCell(
+            renderBlocks(ctx.layout, column.blocks, widths[i]! - 2 * LAYOUT_CELL_MARGIN),
+            widths[i]!,
+          ),
+        ),
       }),
     ],
     widths,
@@ -649,15 +700,18 @@ function imageParagraphs(ctx: Ctx, block: ImageBlock): Paragraph[] {
   if (!block.caption) return [image];
   return [
     image,
-    line(block.caption, { size: ctx.layout.bodySize - 2, italic: true }, block.align ?? 'center', { after: 120 }),
+    line(block.caption, { size: ctx.layout.bodySize - 2, italic: true }, block.align ?? 'center', {
+      after: 120,
+    }),
   ];
 }
 
 /** Lays out body blocks for a section whose text width is `width` twips. */
-export function renderBlocks(layout: Decree30Layout, blocks: readonly Block[], width = textWidthTwips(layout)): (
-  | Paragraph
-  | Table
-)[] {
+export function renderBlocks(
+  layout: Decree30Layout,
+  blocks: readonly Block[],
+  width = textWidthTwips(layout),
+): (Paragraph | Table)[] {
   const ctx: Ctx = { layout, width };
   return blocks.flatMap((block): (Paragraph | Table)[] => {
     switch (block.kind) {
@@ -670,8 +724,19 @@ export function renderBlocks(layout: Decree30Layout, blocks: readonly Block[], w
         return [dataTable(ctx, block), new Paragraph({ spacing: { before: 0, after: 120 }, children: [] })];
       case 'pageBreak':
         return [new Paragraph({ children: [new PageBreak()] })];
+      case 'signature':
+        return signatureParagraphs(ctx.layout, block.signature);
       case 'signatures':
-        return [signaturesTable(ctx, block.signatures)];
+        if (block.signatures.length === 0)
+          throw new RangeError('A signatures block needs at least one signature');
+        return [
+          columnsTable(
+            ctx,
+            block.signatures.map((signature) => ({ width: 1, blocks: [{ kind: 'signature', signature }] })),
+          ),
+        ];
+      case 'columns':
+        return [columnsTable(ctx, block.columns)];
       case 'image':
         return imageParagraphs(ctx, block);
     }
@@ -694,12 +759,19 @@ export function closingTable(
     );
     for (const item of recipients) {
       const text = nfc(item).trim();
-      left.push(line(text.startsWith('-') ? text : `- ${text}`, { size: DECREE30_SIZES.recipientsItem }, 'left'));
+      left.push(
+        line(text.startsWith('-') ? text : `- ${text}`, { size: DECREE30_SIZES.recipientsItem }, 'left'),
+      );
     }
   }
   const right = signature ? signatureParagraphs(layout, signature) : [];
   return layoutTable(
-    [new TableRow({ cantSplit: true, children: [layoutCell(left, leftWidth), layoutCell(right, rightWidth)] })],
+    [
+      new TableRow({
+        cantSplit: true,
+        children: [layoutCell(left, leftWidth), layoutCell(right, rightWidth)],
+      }),
+    ],
     [leftWidth, rightWidth],
   );
 }
@@ -722,8 +794,7 @@ export function appendixHeading(
   const out = [line(upper(label), { size, bold: true }, 'center', { keepNext: true })];
   if (title) out.push(line(upper(title), { size, bold: true }, 'center', { keepNext: true }));
   out.push(line(note, { size, italic: true }, 'center', { keepNext: true }));
-  out.push(rule(Math.round(width / 6), width));
-  out.push(new Paragraph({ spacing: { before: 0, after: 120 }, children: [] }));
+  out.push(rule(Math.round(width / 6), width, 240));
   return out;
 }
 
@@ -741,7 +812,11 @@ function pageNumberHeaders(): NonNullable<ISectionOptions['headers']> {
         new Paragraph({
           alignment: AlignmentType.CENTER,
           children: [
-            new TextRun({ children: [PageNumber.CURRENT], font: DECREE30_FONT, size: DECREE30_SIZES.pageNumber * 2 }),
+            new TextRun({
+              children: [PageNumber.CURRENT],
+              font: DECREE30_FONT,
+              size: DECREE30_SIZES.pageNumber * 2,
+            }),
           ],
         }),
       ],

@@ -95,9 +95,19 @@ export function formatTime(value: DateInput): string {
   return `${pad2(hour)} giờ ${pad2(minute)} phút`;
 }
 
-/** "08 giờ 30 phút, ngày 12 tháng 5 năm 2026" (the form of times on the one-stop-shop forms). */
+/** A calendar date 'YYYY-MM-DD': a day without a time of day. */
+export function isCalendarDateInput(value: DateInput): value is string {
+  return typeof value === 'string' && CALENDAR_DATE.test(value);
+}
+
+/**
+ * "08 giờ 30 phút, ngày 12 tháng 5 năm 2026" (the form of times on the one-stop-shop forms). A
+ * calendar date has no time of day, so only the date is printed rather than a false "00 giờ".
+ */
 export function formatDateTime(value: DateInput): string {
-  return `${formatTime(value)}, ${formatLongDate(value)}`;
+  return isCalendarDateInput(value)
+    ? formatLongDate(value)
+    : `${formatTime(value)}, ${formatLongDate(value)}`;
 }
 
 /** "Quận 8, ngày 17 tháng 3 năm 2023" (or the blank form when the date is not given). */

@@ -2,7 +2,7 @@
  * What the one-stop-shop forms (Mẫu 01–06, Circular 01/2018/TT-VPCP, kept by Circular
  * 03/2025/TT-VPCP) have in common: the issuing unit, the person a form is about, field lines.
  */
-import type { Decree30DocumentSpec, ParagraphBlock, TextSpan } from '../decree30.js';
+import type { Decree30DocumentSpec, Decree30LayoutOptions, ParagraphBlock, TextSpan } from '../decree30.js';
 import { formatDateTime, nfc, orBlank, toVietnamDateTime } from '../format.js';
 import type { DateInput } from '../format.js';
 
@@ -38,14 +38,24 @@ export interface FormSigner {
   name?: string;
 }
 
-export type FormLayout = Decree30DocumentSpec['layout'];
+export type FormLayout = Decree30LayoutOptions;
+
+/**
+ * Forms are set single-spaced (Decree 30 allows single to 1.5 lines) so that a receipt with its
+ * documents, signatures and QR code stays on one page; the caller may still choose otherwise.
+ */
+export function formLayout(layout: FormLayout | undefined): FormLayout {
+  return { lineSpacing: 1, ...layout };
+}
 
 export function officeName(issuer: FormIssuer): string {
   return nfc(issuer.office ?? `Bộ phận tiếp nhận và trả kết quả ${issuer.name}`);
 }
 
 export function issuerHeader(issuer: FormIssuer): Decree30DocumentSpec['header'] {
-  return issuer.superior === undefined ? { unit: issuer.name } : { superior: issuer.superior, unit: issuer.name };
+  return issuer.superior === undefined
+    ? { unit: issuer.name }
+    : { superior: issuer.superior, unit: issuer.name };
 }
 
 /** "Label: value" on its own line; a missing value prints as a dotted blank. */
@@ -53,7 +63,10 @@ export function field(label: string, value: string | number | undefined, boldVal
   return {
     kind: 'paragraph',
     indent: false,
-    text: [{ text: `${label}: ` }, { text: orBlank(value), bold: boldValue }],
+    text: [
+      { text: `${label}: ` },
+      boldValue ? { text: orBlank(value), bold: true } : { text: orBlank(value) },
+    ],
   };
 }
 
@@ -72,7 +85,13 @@ export function paragraph(text: string | TextSpan[], extra: Partial<ParagraphBlo
 
 /** The line under a form's title: "Mã hồ sơ: …", centred and bold. */
 export function dossierCodeLine(code: string): ParagraphBlock {
-  return { kind: 'paragraph', align: 'center', indent: false, bold: true, text: `Mã hồ sơ: ${requireText(code, 'dossier code')}` };
+  return {
+    kind: 'paragraph',
+    align: 'center',
+    indent: false,
+    bold: true,
+    text: `Mã hồ sơ: ${requireText(code, 'dossier code')}`,
+  };
 }
 
 export function requireText(value: string, what: string): string {

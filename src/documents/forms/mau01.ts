@@ -14,6 +14,7 @@ import {
   field,
   fields,
   instantOf,
+  formLayout,
   issuerHeader,
   officeName,
   paragraph,
@@ -75,7 +76,7 @@ export interface Mau01Input {
 export const MAU01_TITLE = 'Giấy tiếp nhận hồ sơ và hẹn trả kết quả';
 export const MAU01_QR_CAPTION = 'Quét mã để tra cứu tình trạng hồ sơ';
 /** Printed size of the QR code: large enough for any phone camera at reading distance. */
-const QR_SIZE_MM = 28;
+const QR_SIZE_MM = 25;
 
 export function formatTimeLimit(limit: string | number): string {
   if (typeof limit === 'number') {
@@ -100,7 +101,12 @@ function checkLookupUrl(url: string): string {
 
 /** PNG of the QR code for the lookup URL. */
 export async function lookupQrPng(url: string): Promise<Buffer> {
-  return QRCode.toBuffer(checkLookupUrl(url), { type: 'png', errorCorrectionLevel: 'M', margin: 1, width: 320 });
+  return QRCode.toBuffer(checkLookupUrl(url), {
+    type: 'png',
+    errorCorrectionLevel: 'M',
+    margin: 1,
+    width: 320,
+  });
 }
 
 function documentRows(documents: readonly ReceivedDocument[]): TableCellValue[][] {
@@ -124,10 +130,11 @@ export async function mau01(input: Mau01Input): Promise<Buffer> {
   const qr = await lookupQrPng(input.lookupUrl);
   const a = input.applicant;
   const sets = input.dossierSets ?? 1;
+  if (!Number.isInteger(sets) || sets <= 0) throw new RangeError(`Invalid number of dossier sets: ${sets}`);
 
   const body: Block[] = [
     dossierCodeLine(input.dossierCode),
-    paragraph(officeName(input.issuer), { indent: false, align: 'center', italic: true }),
+    paragraph(officeName(input.issuer), { indent: false }),
     field('Tiếp nhận hồ sơ của', requireText(a.name, 'applicant name'), true),
     field('Số định danh cá nhân/mã định danh tổ chức', a.idNumber),
     field('Địa chỉ', a.address),
@@ -157,20 +164,39 @@ export async function mau01(input: Mau01Input): Promise<Buffer> {
       { indent: false, italic: true },
     ),
     {
-      kind: 'signatures',
-      signatures: [
-        { title: 'Người nộp hồ sơ', name: nfc(input.submitterName ?? a.name) },
-        { title: 'Người tiếp nhận hồ sơ', name: input.receiverName },
+      // The QR code sits bottom left, beside the two signatures, so the receipt keeps to one page.
+      kind: 'columns',
+      columns: [
+        {
+          width: 26,
+          blocks: [
+            {
+              kind: 'image',
+              type: 'png',
+              data: qr,
+              widthMm: QR_SIZE_MM,
+              heightMm: QR_SIZE_MM,
+              caption: MAU01_QR_CAPTION,
+              altText: `Mã QR tra cứu hồ sơ ${nfc(input.dossierCode)}`,
+            },
+          ],
+        },
+        {
+          width: 37,
+          blocks: [
+            {
+              kind: 'signature',
+              signature: { title: 'Người nộp hồ sơ', name: nfc(input.submitterName ?? a.name) },
+            },
+          ],
+        },
+        {
+          width: 37,
+          blocks: [
+            { kind: 'signature', signature: { title: 'Người tiếp nhận hồ sơ', name: input.receiverName } },
+          ],
+        },
       ],
-    },
-    {
-      kind: 'image',
-      type: 'png',
-      data: qr,
-      widthMm: QR_SIZE_MM,
-      heightMm: QR_SIZE_MM,
-      caption: MAU01_QR_CAPTION,
-      altText: `Mã QR tra cứu hồ sơ ${nfc(input.dossierCode)}`,
     },
   ];
 
@@ -180,6 +206,6 @@ export async function mau01(input: Mau01Input): Promise<Buffer> {
     placeDate: { place: input.issuer.place, date: input.receivedAt },
     title: MAU01_TITLE,
     body,
-    layout: input.layout,
+    layout: formLayout(input.layout),
   });
 }

@@ -12,6 +12,7 @@ import {
   dossierCodeLine,
   field,
   fields,
+  formLayout,
   issuerHeader,
   officeName,
   paragraph,
@@ -58,7 +59,10 @@ export interface Mau02Input {
 export const MAU02_TITLE = 'Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ';
 
 function contactSentence(contact: SupplementContact): string {
-  const who = [requireText(contact.name, 'contact name'), contact.position ? nfc(contact.position) : undefined]
+  const who = [
+    requireText(contact.name, 'contact name'),
+    contact.position ? nfc(contact.position) : undefined,
+  ]
     .filter(Boolean)
     .join(', ');
   const email = contact.email ? `, thư điện tử ${nfc(contact.email)}` : '';
@@ -81,7 +85,8 @@ export async function mau02(input: Mau02Input): Promise<Buffer> {
     ]),
     field('Nội dung yêu cầu giải quyết', requireText(input.procedureName, 'procedure name')),
   ];
-  if (input.receivedAt !== undefined) body.push(field('Thời gian tiếp nhận hồ sơ', dateTime(input.receivedAt)));
+  if (input.receivedAt !== undefined)
+    body.push(field('Thời gian tiếp nhận hồ sơ', dateTime(input.receivedAt)));
   body.push(
     paragraph(
       `Sau khi xem xét hồ sơ, ${officeName(input.issuer)} đề nghị ông/bà/tổ chức bổ sung, ` +
@@ -116,6 +121,6 @@ export async function mau02(input: Mau02Input): Promise<Buffer> {
       title: input.signer?.title ?? 'Người hướng dẫn',
       name: input.signer?.name ?? input.contact.name,
     },
-    layout: input.layout,
+    layout: formLayout(input.layout),
   });
 }

@@ -10,6 +10,7 @@ import {
   dossierCodeLine,
   field,
   fields,
+  formLayout,
   issuerHeader,
   officeName,
   paragraph,
@@ -71,6 +72,6 @@ export async function mau03(input: Mau03Input): Promise<Buffer> {
       title: input.signer.title ?? 'Người tiếp nhận hồ sơ',
       name: input.signer.name,
     },
-    layout: input.layout,
+    layout: formLayout(input.layout),
   });
 }
