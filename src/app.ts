@@ -21,6 +21,7 @@ import { systemClock } from './lib/clock.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { calendarRoutes } from './modules/calendar/routes.js';
 import { dashboardRoutes } from './modules/dashboard/routes.js';
+import { dossierRoutes } from './modules/dossiers/routes.js';
 import { planRoutes } from './modules/plans/routes.js';
 import { taskRoutes } from './modules/tasks/routes.js';
 import { unitRoutes } from './modules/units/routes.js';
@@ -105,6 +106,7 @@ export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance
       await api.register(taskRoutes(services, config.uploadMaxBytes));
       await api.register(dashboardRoutes(services));
       await api.register(calendarRoutes(services));
+      await api.register(dossierRoutes(services));
     },
     { prefix: '/api' },
   );

@@ -6,6 +6,7 @@ import { authService } from './modules/auth/service.js';
 import type { Actor } from './modules/auth/roles.js';
 import type { MeResult } from './modules/auth/schema.js';
 import { calendarService } from './modules/calendar/service.js';
+import { dossiersService } from './modules/dossiers/service.js';
 import { dashboardService } from './modules/dashboard/service.js';
 import { evidenceService } from './modules/evidence/service.js';
 import { plansService } from './modules/plans/service.js';
@@ -40,6 +41,7 @@ export function buildServices(db: Db, config: AppConfig, clock: Clock = systemCl
       reportingFor: async (unitId) => (await calendar.forUnit(unitId)).reporting,
     }),
     calendar,
+    dossiers: dossiersService({ db: q, clock, calendar }),
     tasks,
     targets,
     evidence: evidenceService({ db: q, clock, uploadMaxBytes: config.uploadMaxBytes, tasks, targets }),

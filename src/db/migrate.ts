@@ -4,6 +4,7 @@ import type { Db } from './database.js';
 import { migrationContext } from './migrations/context.js';
 import { initial } from './migrations/001-initial.js';
 import { calendarOccurrences } from './migrations/002-calendar-occurrences.js';
+import { dossiers } from './migrations/003-dossiers.js';
 
 /** Migrations in order. Append only: a released migration is never edited. */
 function migrations(db: Db): Record<string, Migration> {
@@ -11,6 +12,7 @@ function migrations(db: Db): Record<string, Migration> {
   return {
     '001-initial': initial(ctx),
     '002-calendar-occurrences': calendarOccurrences(ctx),
+    '003-dossiers': dossiers(ctx),
   };
 }
 

@@ -136,6 +136,8 @@ export interface TargetTable {
   achieved_note: string | null;
   /** 'met' | 'not_met' set by hand where the threshold is not a single figure ("≥ năm 2022"). */
   assessed_state: string | null;
+  /** A register figure that measures this target ('dossier_on_time', …), or null (entered by hand). */
+  metric: string | null;
   position: number;
   removed_at: string | null;
   updated_at: string;
@@ -230,7 +232,98 @@ export interface CalendarFeedTable {
   revoked_at: string | null;
 }
 
+export interface ProcedureTable {
+  id: Generated<number>;
+  unit_id: number;
+  code: string;
+  name: string;
+  field: string | null;
+  /** 'working_days' | 'working_hours' | 'calendar_days' */
+  limit_unit: string;
+  limit_amount: number;
+  fee_text: string | null;
+  fee_bearing: number;
+  /** 'full' (toàn trình) | 'partial' (một phần) | 'none' */
+  online_level: string;
+  /** 'paper' | 'electronic' */
+  result_type: string;
+  active: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A dossier: its citizen, and a summary of its event history kept in step by the service. */
+export interface DossierTable {
+  id: Generated<number>;
+  unit_id: number;
+  procedure_id: number;
+  code: string;
+  channel: string;
+  applicant_name: string;
+  applicant_id_number: string | null;
+  applicant_address: string | null;
+  applicant_phone: string | null;
+  applicant_email: string | null;
+  request: string | null;
+  /** JSON [{ name, copies, original }] — the documents received (Mẫu 01). */
+  documents_json: string;
+  register_book: string | null;
+  register_no: number | null;
+  received_at: string;
+  original_appointment_at: string;
+  appointment_at: string;
+  apology_appointment_at: string | null;
+  status: string;
+  ended_at: string | null;
+  end_kind: string | null;
+  late: number;
+  late_since: string | null;
+  awaiting_supplement_since: string | null;
+  supplement_requests: number;
+  fee_bearing: number;
+  paid_online: number;
+  digitised: number;
+  electronic_result: number;
+  signed_result: number;
+  rating: string | null;
+  rating_criteria_json: string | null;
+  rating_comment: string | null;
+  rated_at: string | null;
+  rating_token_hash: string | null;
+  complaint: number;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DossierEventTable {
+  id: Generated<number>;
+  dossier_id: number;
+  kind: string;
+  at: string;
+  /** JSON: the event's own fields (reason, reasons, from/to, method, newAppointment…). */
+  data_json: string;
+  actor_id: number | null;
+  created_at: string;
+}
+
+/** Who saw or exported citizens' personal data, and when (Personal Data Protection Law). */
+export interface PersonalDataAccessTable {
+  id: Generated<number>;
+  user_id: number;
+  unit_id: number;
+  dossier_id: number | null;
+  /** 'view' | 'export' */
+  kind: string;
+  detail: string | null;
+  at: string;
+}
+
 export interface Database {
+  procedure: ProcedureTable;
+  dossier: DossierTable;
+  dossier_event: DossierEventTable;
+  personal_data_access: PersonalDataAccessTable;
   calendar_schedule: CalendarScheduleTable;
   unit_calendar: UnitCalendarTable;
   task_occurrence: TaskOccurrenceTable;
@@ -261,3 +354,6 @@ export type EvidenceRow = Selectable<EvidenceTable>;
 export type AuditRow = Selectable<AuditLogTable>;
 export type CalendarScheduleRow = Selectable<CalendarScheduleTable>;
 export type TaskOccurrenceRow = Selectable<TaskOccurrenceTable>;
+export type ProcedureRow = Selectable<ProcedureTable>;
+export type DossierRow = Selectable<DossierTable>;
+export type DossierEventRow = Selectable<DossierEventTable>;

@@ -34,6 +34,11 @@ export const policy = {
   updateTarget: (actor: Actor, unitId: number): boolean =>
     actor.unitId === unitId && has(actor, PLAN_EDITORS),
   readAudit: (actor: Actor, unitPath: string): boolean => inSubtree(actor, unitPath),
+  /**
+   * One-stop dossiers are handled by the unit's own administrators, heads and officers; they alone
+   * see citizens' ID numbers, phones and addresses (each view logged). Superiors read figures.
+   */
+  handleDossiers: (actor: Actor, unitId: number): boolean => actor.unitId === unitId && has(actor, PLAN_EDITORS),
 };
 
 export type Policy = typeof policy;
