@@ -15,6 +15,8 @@ const ImportPage = lazy(() => import('./pages/ImportPage.js').then((m) => ({ def
 const MyTasksPage = lazy(() => import('./pages/MyTasksPage.js').then((m) => ({ default: m.MyTasksPage })));
 const UnitsPage = lazy(() => import('./pages/UnitsPage.js').then((m) => ({ default: m.UnitsPage })));
 const UsersPage = lazy(() => import('./pages/UsersPage.js').then((m) => ({ default: m.UsersPage })));
+const CalendarPage = lazy(() => import('./pages/CalendarPage.js').then((m) => ({ default: m.CalendarPage })));
+const HolidaysPage = lazy(() => import('./pages/HolidaysPage.js').then((m) => ({ default: m.HolidaysPage })));
 const ChangePasswordPage = lazy(() =>
   import('./pages/ChangePasswordPage.js').then((m) => ({ default: m.ChangePasswordPage })),
 );
@@ -53,6 +55,8 @@ const router = createBrowserRouter([
       { path: 'tasks/:id', element: <TaskPage /> },
       { path: 'import', element: <ImportPage /> },
       { path: 'my-tasks', element: <MyTasksPage /> },
+      { path: 'lich', element: <CalendarPage /> },
+      { path: 'lich/ngay-nghi', element: <HolidaysPage /> },
       { path: 'units', element: <UnitsPage /> },
       { path: 'users', element: <UsersPage /> },
       { path: 'password', element: <ChangePasswordPage /> },

@@ -34,6 +34,8 @@ export function permissions(me: Me) {
     /** Plans are imported by the unit's own head, CCHC officer or administrator. */
     importPlan: hasAny(me, ['admin', 'head', 'officer']),
     manageUsers: hasAny(me, ['admin']),
+    /** The yearly days off and make-up days: administrators (of a top-level unit, the server checks). */
+    manageHolidays: hasAny(me, ['admin']),
   };
 }
 

@@ -1,22 +1,31 @@
 import type {
+  CalendarFeed,
+  CalendarMonth,
+  CalendarSettings,
+  CalendarYear,
   CommitBody,
   Dashboard,
+  Deadlines,
   Evidence,
   Me,
   MyTask,
   PlanDetail,
   PlanListItem,
+  OccurrencePatch,
   PreviewResult,
+  ScheduleVersion,
   Target,
   TargetPatch,
   TaskDetail,
   TaskPatch,
   Unit,
+  UnitCalendarSettings,
   UnitInput,
   UnitPatch,
   User,
   UserInput,
   UserPatch,
+  YearScheduleInput,
 } from './types.js';
 
 /** An error answered by the server (or the network), carrying the Vietnamese message to show. */
@@ -181,15 +190,21 @@ export const api = {
   uploadTaskEvidence: (
     taskId: number,
     file: File,
-    opts: { deliverableIndex: number | null; note: string | null },
+    opts: { deliverableIndex: number | null; note: string | null; occurrenceId?: number | null },
     onProgress?: (fraction: number) => void,
   ) => {
     const form = new FormData();
+    // The fields go before the file: the server reads the multipart stream in order.
+    if (typeof opts.occurrenceId === 'number') form.append('occurrenceId', String(opts.occurrenceId));
     if (opts.deliverableIndex !== null) form.append('deliverableIndex', String(opts.deliverableIndex));
     if (opts.note) form.append('note', opts.note);
     form.append('file', file, file.name);
     return upload<Evidence>(`/api/tasks/${taskId}/evidence`, form, onProgress);
   },
+  updateOccurrence: (id: number, patch: OccurrencePatch) =>
+    request<TaskDetail>('PATCH', `/api/occurrences/${id}`, patch),
+  recordTaskEvent: (taskId: number, date: string, note: string | null) =>
+    request<TaskDetail>('POST', `/api/tasks/${taskId}/events`, { date, ...(note ? { note } : {}) }),
   withdrawEvidence: (id: number) => request<{ ok: boolean }>('POST', `/api/evidence/${id}/withdraw`, {}),
   evidenceDownloadUrl: (id: number) => `/api/evidence/${id}/download`,
 
@@ -204,4 +219,27 @@ export const api = {
 
   dashboard: (unitId?: number, year?: number) =>
     request<Dashboard>('GET', `/api/dashboard${qs({ unitId, year })}`),
+
+  /** `month` is `YYYY-MM`; `subtree` adds the dues of the units below. */
+  calendarMonth: (month: string, unitId?: number, subtree = false) =>
+    request<CalendarMonth>('GET', `/api/calendar/month${qs({ month, unitId, subtree: subtree ? 1 : 0 })}`),
+  deadlines: (unitId?: number, subtree = false, days = 14) =>
+    request<Deadlines>('GET', `/api/deadlines${qs({ unitId, subtree: subtree ? 1 : 0, days })}`),
+  calendarYear: (year: number, unitId?: number) =>
+    request<CalendarYear>('GET', `/api/calendar/year${qs({ year, unitId })}`),
+  scheduleVersions: (year: number) => request<ScheduleVersion[]>('GET', `/api/calendar/schedules/${year}`),
+  saveSchedule: (year: number, body: YearScheduleInput) =>
+    request<{ version: number }>('PUT', `/api/calendar/schedules/${year}`, body),
+  importScheduleText: (text: string, source: string | null) =>
+    request<{ saved: { year: number; version: number }[] }>('POST', '/api/calendar/schedules/import-text', {
+      text,
+      source,
+    }),
+  calendarSettings: (unitId: number) =>
+    request<CalendarSettings>('GET', `/api/units/${unitId}/calendar-settings`),
+  saveCalendarSettings: (unitId: number, settings: UnitCalendarSettings) =>
+    request<CalendarSettings>('PUT', `/api/units/${unitId}/calendar-settings`, settings),
+  calendarFeed: () => request<CalendarFeed>('GET', '/api/calendar/feed'),
+  createCalendarFeed: () => request<CalendarFeed>('POST', '/api/calendar/feed', {}),
+  revokeCalendarFeed: () => request<CalendarFeed>('DELETE', '/api/calendar/feed'),
 };

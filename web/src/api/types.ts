@@ -5,7 +5,20 @@
 import type { z } from 'zod';
 import type { MeResult as MeSchema } from '../../../src/modules/auth/schema.js';
 import type { Role } from '../../../src/modules/auth/roles.js';
+import type {
+  FeedOut as FeedSchema,
+  MonthOut as MonthSchema,
+  ScheduleVersionOut as ScheduleVersionSchema,
+  SettingsOut as SettingsSchema,
+  YearOut as YearSchema,
+} from '../../../src/modules/calendar/schema.js';
+import type { UnitCalendarSettings as UnitCalendarSettingsType } from '../../../src/modules/calendar/settings.js';
 import type { Dashboard as DashboardSchema } from '../../../src/modules/dashboard/schema.js';
+import type {
+  Due as DueType,
+  Frequency as FrequencyType,
+  Schedule as ScheduleType,
+} from '../../../src/core/schedule/types.js';
 import type {
   CommitBody as CommitSchema,
   PlanDetail as PlanDetailSchema,
@@ -14,6 +27,7 @@ import type {
   PlanSummary as PlanSummarySchema,
   PreviewResult as PreviewSchema,
   TargetOut as TargetSchema,
+  OccurrenceOut as OccurrenceSchema,
   TaskOut as TaskSchema,
   TaskStatus as TaskStatusType,
 } from '../../../src/modules/plans/schema.js';
@@ -51,6 +65,47 @@ export type TaskDetail = z.infer<typeof TaskDetailSchema>;
 export type MyTask = z.infer<typeof MyTaskSchema>;
 export type Dashboard = DashboardSchema;
 export type StatusCounts = Dashboard['totals'];
+
+/** A dated occurrence of a task ("kỳ thực hiện"): one report, one due date, one status. */
+export type Occurrence = OccurrenceSchema;
+export type OccurrenceStatus = Occurrence['status'];
+export type OccurrenceState = Occurrence['state'];
+export type Timeliness = NonNullable<Occurrence['timeliness']>;
+export type TaskFlag = NonNullable<Task['flag']>;
+export interface OccurrencePatch {
+  status?: OccurrenceStatus;
+  completedOn?: string | null;
+  note?: string | null;
+}
+
+/** How a deadline cell is read (core/schedule): the JSON the preview sends and the commit takes. */
+export type Schedule = ScheduleType;
+export type ScheduleKind = Schedule['kind'];
+export type ScheduleDue = DueType;
+export type Frequency = FrequencyType;
+export type DraftReading = NonNullable<DraftTask['reading']>;
+
+export type CalendarMonth = z.infer<typeof MonthSchema>;
+export type CalendarDay = CalendarMonth['days'][number];
+export type CalendarDue = CalendarMonth['dues'][number];
+export type DeadlineItem = CalendarDue & { state: 'overdue' | 'due_soon' | 'upcoming' };
+export interface Deadlines {
+  today: string;
+  items: DeadlineItem[];
+}
+export type CalendarYear = z.infer<typeof YearSchema>;
+export type Holiday = CalendarYear['holidays'][number];
+export type HolidayKind = Holiday['kind'];
+export type ScheduleEntry = CalendarYear['workingDays'][number];
+export type ScheduleVersion = z.infer<typeof ScheduleVersionSchema>;
+export interface YearScheduleInput {
+  daysOff: ScheduleEntry[];
+  workingDays: ScheduleEntry[];
+  source: string | null;
+}
+export type UnitCalendarSettings = UnitCalendarSettingsType;
+export type CalendarSettings = z.infer<typeof SettingsSchema>;
+export type CalendarFeed = z.infer<typeof FeedSchema>;
 
 export interface UnitInput {
   code: string;

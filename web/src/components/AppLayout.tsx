@@ -15,6 +15,8 @@ import {
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation } from '@tanstack/react-query';
 import {
+  IconBeach,
+  IconCalendarEvent,
   IconChecklist,
   IconChevronDown,
   IconFileImport,
@@ -84,6 +86,19 @@ export function AppLayout({ children }: { children: ReactNode }) {
     { to: '/', label: 'Tổng quan', icon: <IconLayoutDashboard size={18} />, show: true, exact: true },
     { to: '/plans', label: 'Kế hoạch', icon: <IconListDetails size={18} />, show: true },
     { to: '/my-tasks', label: 'Việc của tôi', icon: <IconChecklist size={18} />, show: true },
+    {
+      to: '/lich',
+      label: 'Lịch',
+      icon: <IconCalendarEvent size={18} />,
+      show: true,
+      exact: can.manageHolidays,
+    },
+    {
+      to: '/lich/ngay-nghi',
+      label: 'Ngày nghỉ, làm bù',
+      icon: <IconBeach size={18} />,
+      show: can.manageHolidays,
+    },
     { to: '/import', label: 'Nhập kế hoạch', icon: <IconFileImport size={18} />, show: can.importPlan },
     { to: '/units', label: 'Đơn vị', icon: <IconHierarchy2 size={18} />, show: true },
     { to: '/users', label: 'Người dùng', icon: <IconUsers size={18} />, show: can.manageUsers },

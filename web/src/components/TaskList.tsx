@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import type { Named, Task } from '../api/types.js';
 import { formatNamed } from '../lib/format.js';
 import { StatusBadge } from './common.js';
+import { TaskDue } from './due.js';
 
 function Deliverables({ items }: { items: Named[] }) {
   if (items.length === 0) return null;
@@ -80,6 +81,7 @@ export function TaskList({ tasks }: { tasks: Task[] }) {
               </Text>
               <EvidenceCount n={t.evidenceCount} />
             </Group>
+            <TaskDue task={t} />
           </Card>
         ))}
       </Stack>
@@ -128,6 +130,7 @@ export function TaskList({ tasks }: { tasks: Task[] }) {
               <Text size="sm" style={{ whiteSpace: 'pre-line' }}>
                 {t.deadlineText || '—'}
               </Text>
+              <TaskDue task={t} />
             </Table.Td>
             <Table.Td valign="top">
               <StatusBadge status={t.status} />

@@ -22,6 +22,7 @@ import { Link } from 'react-router';
 import { api } from '../api/client.js';
 import type { StatusCounts } from '../api/types.js';
 import { ErrorAlert, PageLoader } from '../components/common.js';
+import { DeadlinesCard } from '../components/DeadlinesCard.js';
 import { formatNumber } from '../lib/format.js';
 import { STATUS_COLORS, STATUS_LABELS, STATUSES } from '../lib/labels.js';
 import { permissions, useCurrentUser, useUnitScope } from '../session.js';
@@ -130,6 +131,9 @@ export function DashboardPage() {
           </Group>
         </Paper>
       </SimpleGrid>
+
+      {/* A superior follows its units' deadlines too (subtree). */}
+      <DeadlinesCard unitId={scope.unitId} subtree={me.unit.hasChildren} />
 
       {hasTasks && (
         <Card withBorder radius="md" padding="md">

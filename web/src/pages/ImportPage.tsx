@@ -51,6 +51,7 @@ import type {
   PreviewResult,
 } from '../api/types.js';
 import { ErrorAlert, notifySuccess } from '../components/common.js';
+import { DeadlineReadingView, needsReview } from '../components/DeadlineReading.js';
 import { TargetEditModal, TaskEditModal } from '../components/DraftEditors.js';
 import { formatDate, formatNamed, formatThreshold, parseVnDate } from '../lib/format.js';
 import { permissions, useCurrentUser } from '../session.js';
@@ -138,6 +139,8 @@ export function ImportPage() {
         qc.invalidateQueries({ queryKey: ['plan'] }),
         qc.invalidateQueries({ queryKey: ['dashboard'] }),
         qc.invalidateQueries({ queryKey: ['my-tasks'] }),
+        qc.invalidateQueries({ queryKey: ['deadlines'] }),
+        qc.invalidateQueries({ queryKey: ['calendar-month'] }),
       ]);
       void navigate(`/plans/${planId}`);
     },
@@ -304,7 +307,7 @@ export function ImportPage() {
               <Warnings warnings={draft.warnings} />
               <HeaderEditor draft={draft} update={update} />
               <SummaryView summary={summary} />
-              <TasksEditor draft={draft} update={update} />
+              <TasksEditor draft={draft} update={update} original={preview.draft} />
               <TargetsEditor draft={draft} update={update} />
               {draftProblems.length > 0 && (
                 <Alert color="red" variant="light" title="Chưa lưu được">
@@ -602,11 +605,19 @@ function Detail({ label, children }: { label: string; children: ReactNode }) {
 function TasksEditor({
   draft,
   update,
+  original,
 }: {
   draft: PlanDraft;
   update: (fn: (d: PlanDraft) => PlanDraft) => void;
+  /** The draft as the server read it: each deadline's reading before any correction. */
+  original: PlanDraft;
 }) {
   const [editing, setEditing] = useState<number | null>(null);
+  const planYear = draft.year ?? new Date().getFullYear();
+  const readings = new Map(original.tasks.map((t) => [`${t.code}|${t.deadlineText}`, t.reading]));
+  const setTask = (i: number, t: DraftTask) =>
+    update((d) => ({ ...d, tasks: d.tasks.map((x, j) => (j === i ? t : x)) }));
+  const toReview = draft.tasks.filter(needsReview).length;
   const codes = [...new Set([...draft.areas.map((a) => a.code), ...draft.tasks.map((t) => t.areaCode)])].sort(
     (a, b) => Number(a) - Number(b) || a.localeCompare(b),
   );
@@ -617,8 +628,20 @@ function TasksEditor({
         Nhiệm vụ (Phụ lục 1)
       </Title>
       <Text size="sm" c="dimmed" mb="sm">
-        Mở từng lĩnh vực để xem, sửa hoặc bỏ nhiệm vụ đọc sai.
+        Mở từng lĩnh vực để xem, sửa hoặc bỏ nhiệm vụ đọc sai. Phần tô vàng trong thời hạn là chỗ đã đọc được;
+        “Hiểu là” cho biết hạn sẽ được tính thế nào.
       </Text>
+      {toReview > 0 && (
+        <Alert
+          color="yellow"
+          variant="light"
+          mb="sm"
+          icon={<IconAlertTriangle size={18} />}
+          data-testid="reading-review"
+        >
+          {toReview} thời hạn chưa chắc chắn (độ tin cậy dưới 90%): hãy xem lại và “Sửa cách hiểu” nếu cần.
+        </Alert>
+      )}
       <Accordion multiple variant="contained">
         {codes.map((code) => {
           const rows = draft.tasks.map((t, i) => ({ t, i })).filter(({ t }) => t.areaCode === code);
@@ -630,9 +653,14 @@ function TasksEditor({
                   <Text size="sm" fw={500}>
                     {code}. {title}
                   </Text>
-                  <Badge variant="light" style={{ flexShrink: 0 }}>
-                    {rows.length} nhiệm vụ
-                  </Badge>
+                  <Group gap={4} wrap="nowrap" style={{ flexShrink: 0 }}>
+                    {rows.some(({ t }) => needsReview(t)) && (
+                      <Badge variant="light" color="yellow">
+                        {rows.filter(({ t }) => needsReview(t)).length} cần xem
+                      </Badge>
+                    )}
+                    <Badge variant="light">{rows.length} nhiệm vụ</Badge>
+                  </Group>
                 </Group>
               </Accordion.Control>
               <Accordion.Panel>
@@ -664,8 +692,13 @@ function TasksEditor({
                             <Detail label="Phối hợp">
                               {t.cooperators.length > 0 ? formatNamed(t.cooperators) : '—'}
                             </Detail>
-                            <Detail label="Thời hạn">{t.deadlineText || '—'}</Detail>
                           </div>
+                          <DeadlineReadingView
+                            task={t}
+                            planYear={planYear}
+                            original={readings.get(`${t.code}|${t.deadlineText}`)}
+                            onChange={(next) => setTask(i, next)}
+                          />
                         </div>
                         <RowActions
                           label={`nhiệm vụ ${t.code}`}
@@ -687,7 +720,16 @@ function TasksEditor({
           areas={draft.areas}
           onClose={() => setEditing(null)}
           onSave={(t: DraftTask) => {
-            update((d) => ({ ...d, tasks: d.tasks.map((x, j) => (j === editing ? t : x)) }));
+            // A rewritten deadline no longer matches its reading: the server reads it again on
+            // save, unless the user corrected the reading by hand (kept, without highlights).
+            const rewritten = t.deadlineText !== editingTask.deadlineText;
+            const next: DraftTask =
+              !rewritten || !t.reading
+                ? t
+                : t.scheduleCorrected
+                  ? { ...t, reading: { ...t.reading, spans: [] } }
+                  : { ...t, reading: undefined, scheduleCorrected: false };
+            setTask(editing, next);
             setEditing(null);
           }}
         />

@@ -5,18 +5,23 @@ import { Link } from 'react-router';
 import { api } from '../api/client.js';
 import type { TaskStatus } from '../api/types.js';
 import { EmptyText, ErrorAlert, PageLoader, StatusBadge } from '../components/common.js';
-import { STATUS_LABELS, STATUSES } from '../lib/labels.js';
+import { TaskDue } from '../components/due.js';
+import { DUE_FILTER_LABEL, STATUS_LABELS, STATUSES } from '../lib/labels.js';
 
 export function MyTasksPage() {
   const q = useQuery({ queryKey: ['my-tasks'], queryFn: api.myTasks });
-  const [status, setStatus] = useState<TaskStatus | 'open' | 'all'>('open');
+  const [status, setStatus] = useState<TaskStatus | 'open' | 'all' | 'due'>('open');
   const list = (q.data ?? []).filter((t) =>
     status === 'all'
       ? true
       : status === 'open'
         ? t.status === 'not_started' || t.status === 'in_progress'
-        : t.status === status,
+        : status === 'due'
+          ? t.flag !== null
+          : t.status === status,
   );
+  // Overdue and due-soon tasks: the most urgent first.
+  if (status === 'due') list.sort((a, b) => (a.nextDue ?? '9999').localeCompare(b.nextDue ?? '9999'));
   return (
     <Stack gap="lg">
       <Group justify="space-between" align="flex-end" wrap="wrap">
@@ -29,12 +34,14 @@ export function MyTasksPage() {
           data={[
             { value: 'open', label: 'Chưa xong' },
             { value: 'all', label: 'Tất cả' },
+            { value: 'due', label: DUE_FILTER_LABEL },
             ...STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] })),
           ]}
           value={status}
           onChange={(v) => setStatus(v ?? 'open')}
           allowDeselect={false}
-          w={200}
+          w={{ base: '100%', xs: 220 }}
+          data-testid="my-tasks-filter"
         />
       </Group>
       {q.isPending && <PageLoader />}
@@ -68,6 +75,7 @@ export function MyTasksPage() {
                     </Badge>
                   )}
                 </Group>
+                <TaskDue task={t} />
               </Stack>
               <StatusBadge status={t.status} />
             </Group>

@@ -29,7 +29,7 @@ import { EmptyText, ErrorAlert, PageLoader } from '../components/common.js';
 import { TargetList } from '../components/TargetList.js';
 import { TaskList } from '../components/TaskList.js';
 import { formatDate, formatNamed, matchesSearch } from '../lib/format.js';
-import { STATUS_LABELS, STATUSES } from '../lib/labels.js';
+import { DUE_FILTER_LABEL, STATUS_LABELS, STATUSES } from '../lib/labels.js';
 
 export function usePlan(id: number) {
   return useQuery({
@@ -59,7 +59,7 @@ export function PlanPage() {
 }
 
 function PlanView({ plan }: { plan: PlanDetail }) {
-  const [status, setStatus] = useState<TaskStatus | 'all'>('all');
+  const [status, setStatus] = useState<TaskStatus | 'all' | 'due'>('all');
   const [search, setSearch] = useState('');
   // On a phone the areas start closed (44 task cards are a long scroll); on a wide screen, open.
   const narrow = useMediaQuery('(max-width: 48em)', undefined, { getInitialValueInEffect: false });
@@ -69,7 +69,7 @@ function PlanView({ plan }: { plan: PlanDetail }) {
   const tasksByArea = useMemo(() => {
     const m = new Map<string, PlanDetail['tasks']>();
     for (const t of plan.tasks) {
-      if (status !== 'all' && t.status !== status) continue;
+      if (status === 'due' ? t.flag === null : status !== 'all' && t.status !== status) continue;
       if (
         !matchesSearch(search, [
           t.code,
@@ -178,6 +178,7 @@ function PlanView({ plan }: { plan: PlanDetail }) {
                 data={[
                   { value: 'all', label: 'Tất cả trạng thái' },
                   ...STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] })),
+                  { value: 'due', label: DUE_FILTER_LABEL },
                 ]}
                 value={status}
                 onChange={(v) => setStatus(v ?? 'all')}

@@ -34,7 +34,9 @@ export function PlansPage() {
       {q.data && q.data.length > 0 && (
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md" data-testid="plan-list">
           {q.data.map((p) => {
-            const pct = p.taskCount === 0 ? 0 : Math.round((p.doneCount / p.taskCount) * 100);
+            // Same rule as the plan page: tasks that did not arise ("không phát sinh") are left out.
+            const countable = p.taskCount - (p.notApplicableCount ?? 0);
+            const pct = countable <= 0 ? 0 : Math.round((p.doneCount / countable) * 100);
             return (
               <Card
                 key={p.id}
@@ -69,7 +71,7 @@ export function PlansPage() {
                 <Group gap="xs" mt="sm" wrap="nowrap">
                   <Progress value={pct} style={{ flex: 1 }} aria-label={`Đã xong ${pct}%`} />
                   <Text size="sm" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-                    đã xong {p.doneCount}/{p.taskCount} nhiệm vụ
+                    đã xong {p.doneCount}/{Math.max(countable, 0)} nhiệm vụ
                   </Text>
                 </Group>
               </Card>

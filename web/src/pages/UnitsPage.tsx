@@ -15,16 +15,21 @@ import {
 } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { IconArrowsMove, IconPencil, IconPlus } from '@tabler/icons-react';
+import { IconArrowsMove, IconCalendarCog, IconPencil, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { api } from '../api/client.js';
 import type { Unit, UnitKind } from '../api/types.js';
 import { EmptyText, ErrorAlert, notifySuccess, PageLoader } from '../components/common.js';
+import { UnitCalendarSettingsModal } from '../components/UnitCalendarSettingsModal.js';
 import { UNIT_KIND_KEYS, UNIT_KINDS } from '../lib/labels.js';
 import { ME_KEY, useUnits } from '../session.js';
 
-type Dialog = { kind: 'create'; parent: Unit } | { kind: 'edit'; unit: Unit } | { kind: 'move'; unit: Unit };
+type Dialog =
+  | { kind: 'create'; parent: Unit }
+  | { kind: 'edit'; unit: Unit }
+  | { kind: 'move'; unit: Unit }
+  | { kind: 'calendar'; unit: Unit };
 
 const kindLabel = (k: string) => (k in UNIT_KINDS ? UNIT_KINDS[k as UnitKind] : k);
 
@@ -71,6 +76,32 @@ export function UnitsPage() {
                   </Text>
                 </Box>
                 <Group gap={4} wrap="nowrap">
+                  {u.actions.edit && (
+                    <>
+                      <Button
+                        size="compact-sm"
+                        variant="light"
+                        color="cyan"
+                        leftSection={<IconCalendarCog size={16} />}
+                        onClick={() => setDialog({ kind: 'calendar', unit: u })}
+                        visibleFrom="sm"
+                        data-testid="unit-calendar-settings"
+                      >
+                        Lịch làm việc
+                      </Button>
+                      <Tooltip label="Lịch làm việc">
+                        <ActionIcon
+                          variant="light"
+                          color="cyan"
+                          onClick={() => setDialog({ kind: 'calendar', unit: u })}
+                          aria-label={`Lịch làm việc của ${u.name}`}
+                          hiddenFrom="sm"
+                        >
+                          <IconCalendarCog size={16} />
+                        </ActionIcon>
+                      </Tooltip>
+                    </>
+                  )}
                   {u.actions.addChild && (
                     <Tooltip label="Thêm đơn vị trực thuộc">
                       <ActionIcon
@@ -114,6 +145,9 @@ export function UnitsPage() {
       )}
       {dialog && (dialog.kind === 'create' || dialog.kind === 'edit') && (
         <UnitFormModal dialog={dialog} onClose={() => setDialog(null)} />
+      )}
+      {dialog?.kind === 'calendar' && units.data && (
+        <UnitCalendarSettingsModal unit={dialog.unit} units={units.data} onClose={() => setDialog(null)} />
       )}
       {dialog?.kind === 'move' && units.data && (
         <MoveModal unit={dialog.unit} units={units.data} onClose={() => setDialog(null)} />
