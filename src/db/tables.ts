@@ -272,6 +272,8 @@ export interface DossierTable {
   received_at: string;
   original_appointment_at: string;
   appointment_at: string;
+  /** Midnight (Vietnam time) starting the appointment's day, as UTC ISO: "early" is before it. */
+  appointment_day_start: string;
   apology_appointment_at: string | null;
   status: string;
   ended_at: string | null;

@@ -21,7 +21,7 @@ export const OFFICIAL_SCHEDULES: readonly YearSchedule[] = [
     year: 2024,
     source:
       'Thông báo của Bộ Lao động - Thương binh và Xã hội về lịch nghỉ Tết Âm lịch, dịp 30/4 - 1/5 ' +
-      'và Quốc khánh năm 2024 đối với cán bộ, công chức, viên chức (check: số, ngày văn bản)',
+      'và Quốc khánh năm 2024 đối với cán bộ, công chức, viên chức (cần kiểm tra lại số, ngày văn bản)',
     // Tết Dương lịch: Mon 01/01 — statutory, nothing to add.
     // Tết Giáp Thìn: off Thu 08/02 – Wed 14/02 (29 tháng Chạp – mùng 5), no make-up Saturday.
     //   Statutory: Fri 09/02 (30 tháng Chạp) – Tue 13/02; Sat 10/02 and Sun 11/02 give two
@@ -43,7 +43,7 @@ export const OFFICIAL_SCHEDULES: readonly YearSchedule[] = [
     year: 2025,
     source:
       'Thông báo của Bộ Lao động - Thương binh và Xã hội (Tết Ất Tỵ, 30/4 - 1/5) và của Bộ Nội vụ ' +
-      '(Quốc khánh) về lịch nghỉ năm 2025 đối với cán bộ, công chức, viên chức (check: số, ngày văn bản)',
+      '(Quốc khánh) về lịch nghỉ năm 2025 đối với cán bộ, công chức, viên chức (cần kiểm tra lại số, ngày văn bản)',
     // Tết Dương lịch: Wed 01/01 — statutory.
     // Tết Ất Tỵ: off Sat 25/01 – Sun 02/02, i.e. weekdays Mon 27/01 – Fri 31/01, no make-up day.
     //   Statutory: Tue 28/01 (29 tháng Chạp, the last day of the year) – Sat 01/02 (mùng 4);
@@ -64,8 +64,8 @@ export const OFFICIAL_SCHEDULES: readonly YearSchedule[] = [
   {
     year: 2026,
     source:
-      'Phương án nghỉ lễ, Tết năm 2026 đối với cán bộ, công chức, viên chức (Bộ Nội vụ) — Tết Dương ' +
-      'lịch và Tết Nguyên đán as announced; Quốc khánh and 24/11 by the statutory rule (check)',
+      'Phương án nghỉ lễ, Tết năm 2026 đối với cán bộ, công chức, viên chức (Bộ Nội vụ): Tết Dương ' +
+      'lịch và Tết Nguyên đán theo thông báo; Quốc khánh và 24/11 tính theo quy định chung (cần kiểm tra lại)',
     // Tết Dương lịch: Thu 01/01 statutory; Fri 02/01 swapped with Sat 10/01.
     // Tết Bính Ngọ: off Sat 14/02 – Sun 22/02 = statutory Mon 16/02 (29 tháng Chạp) – Fri 20/02
     //   plus the weekends around it; nothing to add.

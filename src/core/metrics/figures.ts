@@ -172,6 +172,99 @@ export function dossierFigures(summaries: readonly DossierSummary[], period: Per
     if (s.complaint === true || s.rating === 'not_satisfied') complaints++;
   }
 
+  return figuresFromCounters(
+    {
+      received,
+      online,
+      direct,
+      postal,
+      feeBearing,
+      paidOnline,
+      componentsDigitised,
+      fullyDigitised,
+      early,
+      onTime,
+      lateFinished,
+      resolved,
+      returned,
+      refused,
+      withdrawn,
+      withResult,
+      electronic,
+      openOnTime,
+      openLate,
+      verySatisfied,
+      satisfied,
+      notSatisfied,
+      complaints,
+    },
+    period,
+  );
+}
+
+/**
+ * The counters every figure is derived from. `dossierFigures` counts them in one pass over
+ * summaries; the register's repository counts the same in SQL over a million rows, and a test
+ * proves both give the same counters.
+ */
+export interface DossierCounters {
+  received: number;
+  online: number;
+  direct: number;
+  postal: number;
+  feeBearing: number;
+  paidOnline: number;
+  componentsDigitised: number;
+  fullyDigitised: number;
+  early: number;
+  onTime: number;
+  lateFinished: number;
+  resolved: number;
+  returned: number;
+  refused: number;
+  withdrawn: number;
+  withResult: number;
+  electronic: number;
+  openOnTime: number;
+  openLate: number;
+  verySatisfied: number;
+  satisfied: number;
+  notSatisfied: number;
+  complaints: number;
+}
+
+export const DOSSIER_COUNTER_KEYS = [
+  'received',
+  'online',
+  'direct',
+  'postal',
+  'feeBearing',
+  'paidOnline',
+  'componentsDigitised',
+  'fullyDigitised',
+  'early',
+  'onTime',
+  'lateFinished',
+  'resolved',
+  'returned',
+  'refused',
+  'withdrawn',
+  'withResult',
+  'electronic',
+  'openOnTime',
+  'openLate',
+  'verySatisfied',
+  'satisfied',
+  'notSatisfied',
+  'complaints',
+] as const satisfies readonly (keyof DossierCounters)[];
+
+/** The figures of a period from its counters: one place for every formula. */
+export function figuresFromCounters(c: DossierCounters, period: Period): DossierFigures {
+  const { from, to } = period;
+  const { received, online, direct, postal, feeBearing, paidOnline, componentsDigitised, fullyDigitised } = c;
+  const { early, onTime, lateFinished, resolved, returned, refused, withdrawn, withResult, electronic } = c;
+  const { openOnTime, openLate, verySatisfied, satisfied, notSatisfied, complaints } = c;
   const finished = early + onTime + lateFinished;
   const inProgress = openOnTime + openLate;
   const handled = finished + inProgress;

@@ -5,7 +5,8 @@
 export type { DossierRating, DossierSummary, Figure, Period, TargetState, TargetThreshold } from './types.js';
 export { figure, percent, periodOfDates } from './figure.js';
 export type { DossierFigures } from './figures.js';
-export { FIGURE_DEFINITIONS, dossierFigures } from './figures.js';
+export { DOSSIER_COUNTER_KEYS, FIGURE_DEFINITIONS, dossierFigures, figuresFromCounters } from './figures.js';
+export type { DossierCounters } from './figures.js';
 export type {
   ServiceIndexFigure,
   ServiceIndexGroup,

@@ -44,6 +44,7 @@ export function dossiers(ctx: MigrationContext) {
         .addColumn('received_at', 'varchar(30)', (c) => c.notNull())
         .addColumn('original_appointment_at', 'varchar(30)', (c) => c.notNull())
         .addColumn('appointment_at', 'varchar(30)', (c) => c.notNull())
+        .addColumn('appointment_day_start', 'varchar(30)', (c) => c.notNull())
         .addColumn('apology_appointment_at', 'varchar(30)')
         .addColumn('status', 'varchar(30)', (c) => c.notNull())
         .addColumn('ended_at', 'varchar(30)')
@@ -70,6 +71,7 @@ export function dossiers(ctx: MigrationContext) {
       await db.schema.createIndex('dossier_unit_received_idx').on('dossier').columns(['unit_id', 'received_at']).execute();
       await db.schema.createIndex('dossier_unit_status_idx').on('dossier').columns(['unit_id', 'status', 'appointment_at']).execute();
       await db.schema.createIndex('dossier_unit_ended_idx').on('dossier').columns(['unit_id', 'ended_at']).execute();
+      await db.schema.createIndex('dossier_unit_open_idx').on('dossier').columns(['unit_id', 'ended_at', 'received_at']).execute();
       await db.schema.createIndex('dossier_rating_token_idx').on('dossier').column('rating_token_hash').execute();
 
       await db.schema

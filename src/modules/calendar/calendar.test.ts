@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeEachDb } from '../../../tests/support/db.js';
 import type { TestDb } from '../../../tests/support/db.js';
-import { createUnit, makeApp, userWithSession } from '../../../tests/support/app.js';
+import { createUnit, makeApp, multipartBody, userWithSession } from '../../../tests/support/app.js';
 import type { TestApp } from '../../../tests/support/app.js';
 import { importPlan } from '../../../tests/support/plans.js';
 import type { Clock } from '../../lib/clock.js';
@@ -108,6 +108,12 @@ describeEachDb('working-day calendar and task occurrences', (open) => {
     const ev = await t.app.inject({ method: 'POST', url: `/api/tasks/${eventTask.id}/events`, headers: { cookie }, payload: { date: '2026-05-12', note: 'Thay đổi hiệu trưởng' } });
     expect(ev.json().task.occurrences).toMatchObject([{ key: 'event:2026-05-12', due: '2026-05-12', state: 'due_soon', note: 'Thay đổi hiệu trưởng' }]);
     expect(ev.json().task.flag).toBe('due_soon');
+    // Evidence can be filed against one occurrence.
+    const pdf = multipartBody({ occurrenceId: String(q1.id) }, { field: 'file', filename: 'bien-ban-quy-1.pdf', content: Buffer.from('%PDF-1.4\n%%EOF\n') });
+    const up = await t.app.inject({ method: 'POST', url: `/api/tasks/${plan.tasks.find((x) => x.code === '1.4')!.id}/evidence`, headers: { cookie, ...pdf.headers }, payload: pdf.payload });
+    expect(up.json()).toMatchObject({ occurrenceId: q1.id });
+    const wrong = multipartBody({ occurrenceId: String(q1.id) }, { field: 'file', filename: 'x.pdf', content: Buffer.from('%PDF-1.4\n%%EOF\n') });
+    expect((await t.app.inject({ method: 'POST', url: `/api/tasks/${eventTask.id}/evidence`, headers: { cookie, ...wrong.headers }, payload: wrong.payload })).statusCode).toBe(400);
 
     // Replace with the same document: statuses and events stay.
     await importPlan(t, cookie, unit.id, planWithDeadlines(), 'replace');
@@ -180,6 +186,9 @@ describeEachDb('working-day calendar and task occurrences', (open) => {
     const admin = await userWithSession(t, root.id, ['admin']);
     const ok = await t.app.inject({ method: 'POST', url: '/api/calendar/schedules/import-text', headers: { cookie: admin.cookie }, payload: { text: 'ngay,loai,ten\n2028-02-14,nghỉ,Nghỉ thêm\n', source: 'Thử' } });
     expect(ok.json<{ saved: { year: number }[] }>().saved.map((x) => x.year)).toEqual([2028]);
+    const school = await userWithSession(t, (await createUnit(t, { parentId: root.id })).id, ['admin']);
+    const notAllowed = await t.app.inject({ method: 'POST', url: '/api/calendar/schedules/import-text', headers: { cookie: school.cookie }, payload: { text: 'không phải CSV' } });
+    expect(notAllowed.statusCode).toBe(403);
     const bad = await t.app.inject({ method: 'POST', url: '/api/calendar/schedules/import-text', headers: { cookie: admin.cookie }, payload: { text: '2029-02-14,nghỉ,A\n2029-02-30,nghỉ,B\n' } });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.message).toContain('dòng 2');

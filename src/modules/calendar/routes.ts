@@ -2,7 +2,6 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { dueState } from '../../core/schedule/index.js';
 import { actorOf } from '../../http/context.js';
-import { readScheduleFile } from './file.js';
 import { parseJson } from '../../lib/json.js';
 import type { Services } from '../../services.js';
 import { IdParams } from '../units/schema.js';
@@ -81,8 +80,7 @@ export const calendarRoutes =
       '/calendar/schedules/import-text',
       { schema: { tags, summary: 'Nhập lịch nghỉ, làm bù từ nội dung tệp CSV/JSON', body: z.object({ text: z.string().min(1).max(1_000_000), source: z.string().max(1000).nullable().optional() }), response: { 200: z.object({ saved: z.array(z.object({ year: z.number(), version: z.number() })) }) } } },
       async (req) => {
-        const file = readScheduleFile(req.body.text, req.body.source ?? null);
-        const rows = await services.calendar.importFile(actorOf(req), file, String(req.id));
+        const rows = await services.calendar.importText(actorOf(req), req.body.text, req.body.source ?? null, String(req.id));
         return { saved: rows.map((r) => ({ year: r.year, version: r.version })) };
       },
     );

@@ -35,6 +35,7 @@ import {
   revokeFeeds,
   upsertUnitCalendar,
 } from './repository.js';
+import { readScheduleFile } from './file.js';
 import { UnitCalendarSettings } from './settings.js';
 import type { ScheduleFile } from './settings.js';
 
@@ -42,7 +43,7 @@ export interface EffectiveCalendar {
   rules: CalendarRules;
   calendar: WorkingCalendar;
   settings: UnitCalendarSettings;
-  /** Unit whose settings are in force for each field set ('own', a parent's code, or 'default'). */
+  /** Whose settings are in force: 'own', the id of the nearest ancestor that sets any, or 'default'. */
   inheritedFrom: string;
   reporting: ReportingSettings | undefined;
 }
@@ -164,6 +165,12 @@ export function calendarService({ db, clock }: { db: Q; clock: Clock }) {
     async saveSchedule(actor: Actor, year: number, body: { daysOff: ScheduleEntry[]; workingDays: ScheduleEntry[]; source?: string | null | undefined }, requestId?: string) {
       await assertNationalEditor(actor);
       return saveYear(actor, year, body, requestId);
+    },
+
+    /** Reads a pasted or uploaded schedule file, after checking who asks, and imports it. */
+    async importText(actor: Actor, text: string, source: string | null, requestId?: string) {
+      await assertNationalEditor(actor);
+      return this.importFile(actor, readScheduleFile(text, source), requestId);
     },
 
     /** Imports a schedule file (one or more years), all or nothing. */

@@ -20,6 +20,7 @@ import type { Actor } from '../auth/roles.js';
 import type { CalendarService } from '../calendar/service.js';
 import { findUnitById } from '../units/repository.js';
 import type { DossierWithScope } from './repository.js';
+import { dossierSummaryColumns, vietnamDayStart } from './summary.js';
 import {
   dossiersForFigures,
   findDossier,
@@ -126,22 +127,6 @@ export function dossiersService({ db, clock, calendar }: DossiersDeps) {
     return replay(events, { limit: { unit: d.limit_unit as TimeLimit['unit'], amount: d.limit_amount }, calendar: cal, asOf: asOf ?? clock.now().getTime() });
   }
 
-  /** The summary columns kept in step with the event history. */
-  function summaryOf(s: DossierState) {
-    return {
-      status: s.status,
-      appointment_at: iso(s.appointment),
-      original_appointment_at: iso(s.originalAppointment),
-      apology_appointment_at: s.apologyAppointment === null ? null : iso(s.apologyAppointment),
-      ended_at: s.endedAt === null ? null : iso(s.endedAt),
-      end_kind: s.endKind,
-      late: s.late ? 1 : 0,
-      late_since: s.lateSince === null ? null : iso(s.lateSince),
-      awaiting_supplement_since: s.awaitingSupplementSince === null ? null : iso(s.awaitingSupplementSince),
-      supplement_requests: s.supplementRequests,
-    };
-  }
-
   return {
     loadReadable,
     stateOf,
@@ -221,6 +206,7 @@ export function dossiersService({ db, clock, calendar }: DossiersDeps) {
           received_at: iso(receivedMs),
           original_appointment_at: iso(appointment),
           appointment_at: iso(appointment),
+          appointment_day_start: vietnamDayStart(appointment),
           status: 'received',
           fee_bearing: procedure.fee_bearing,
           paid_online: 0,
@@ -262,7 +248,7 @@ export function dossiersService({ db, clock, calendar }: DossiersDeps) {
         await insertDossierEvent(tx, { dossier_id: d.id, kind, at: iso(at), data_json: json, actor_id: actor.userId, created_at: now.toISOString() });
         const events = toEvents([...(await listDossierEvents(tx, d.id))]);
         const state = replay(events, { limit: { unit: d.limit_unit as TimeLimit['unit'], amount: d.limit_amount }, calendar: cal, asOf: now.getTime() });
-        const patch: Record<string, unknown> = { ...summaryOf(state), updated_at: now.toISOString() };
+        const patch: Record<string, unknown> = { ...dossierSummaryColumns(state), updated_at: now.toISOString() };
         if (kind === 'returned') {
           ratingToken = randomBytes(18).toString('base64url');
           patch.rating_token_hash = sha(ratingToken);

@@ -160,6 +160,7 @@ export const taskRoutes =
             form.file,
             {
               deliverableIndex: intField(form.fields, 'deliverableIndex') ?? null,
+              occurrenceId: intField(form.fields, 'occurrenceId') ?? null,
               note: form.fields.note?.slice(0, 2000) ?? null,
             },
             String(req.id),
