@@ -1,6 +1,9 @@
 import type { Insertable } from 'kysely';
 import type { DossierEventRow, DossierRow, DossierTable, ProcedureRow, ProcedureTable } from '../../db/tables.js';
+import { sql } from 'kysely';
+import { DOSSIER_COUNTER_KEYS as COUNTER_KEYS } from '../../core/metrics/index.js';
 import type { Q } from '../../db/types.js';
+import { num } from '../../db/types.js';
 
 export type DossierWithScope = DossierRow & {
   unit_path: string;
@@ -185,4 +188,61 @@ export async function listPersonalDataAccess(db: Q, unitId: number, dossierId?: 
     .where('personal_data_access.unit_id', '=', unitId);
   if (dossierId !== undefined) q = q.where('dossier_id', '=', dossierId);
   return q.orderBy('personal_data_access.id', 'desc').limit(500).execute();
+}
+
+/**
+ * The period's counters (core/metrics `DossierCounters`) computed by the database, with the same
+ * rules as `dossierFigures` (a test runs both on the same rows). Two index range scans: dossiers
+ * still open, and dossiers ended on or after the period start; both received by its end.
+ */
+export async function dossierCountersSql(
+  db: Q,
+  scope: { path: string; unitId?: number | undefined },
+  from: string,
+  to: string,
+): Promise<Record<(typeof COUNTER_KEYS)[number], number>> {
+  const one = (cond: ReturnType<typeof sql<boolean>>) => sql<number>`sum(case when ${cond} then 1 else 0 end)`;
+  const fin = sql<boolean>`d.ended_at is not null and d.ended_at <= ${to}`;
+  const lateCond = sql<boolean>`(d.late = 1 or d.supplement_requests > 1 or d.ended_at > d.appointment_at)`;
+  const rec = sql<boolean>`d.received_at >= ${from}`;
+  const hasResult = sql<boolean>`d.end_kind in ('resolved', 'returned')`;
+  const openLate = sql<boolean>`((d.late_since is not null and d.late_since <= ${to}) or (${to} > d.appointment_at and (d.awaiting_supplement_since is null or d.awaiting_supplement_since > ${to})))`;
+  const exprs: Record<(typeof COUNTER_KEYS)[number], ReturnType<typeof sql<number>>> = {
+    received: one(rec),
+    online: one(sql`${rec} and d.channel = 'online'`),
+    direct: one(sql`${rec} and d.channel = 'direct'`),
+    postal: one(sql`${rec} and d.channel not in ('online', 'direct')`),
+    feeBearing: one(sql`${rec} and d.fee_bearing = 1`),
+    paidOnline: one(sql`${rec} and d.fee_bearing = 1 and d.paid_online = 1`),
+    componentsDigitised: one(sql`${rec} and d.digitised = 1`),
+    fullyDigitised: one(sql`${rec} and d.digitised = 1 and (not (${hasResult}) or d.end_kind is null or d.electronic_result = 1)`),
+    early: one(sql`${fin} and not ${lateCond} and d.ended_at < d.appointment_day_start`),
+    onTime: one(sql`${fin} and not ${lateCond} and d.ended_at >= d.appointment_day_start`),
+    lateFinished: one(sql`${fin} and ${lateCond}`),
+    resolved: one(sql`${fin} and d.end_kind = 'resolved'`),
+    returned: one(sql`${fin} and d.end_kind = 'returned'`),
+    refused: one(sql`${fin} and d.end_kind = 'refused'`),
+    withdrawn: one(sql`${fin} and d.end_kind = 'withdrawn'`),
+    withResult: one(sql`${fin} and ${hasResult}`),
+    electronic: one(sql`${fin} and ${hasResult} and d.electronic_result = 1`),
+    openOnTime: one(sql`not (${fin}) and not ${openLate}`),
+    openLate: one(sql`not (${fin}) and ${openLate}`),
+    verySatisfied: one(sql`${fin} and d.rating = 'very_satisfied'`),
+    satisfied: one(sql`${fin} and d.rating = 'satisfied'`),
+    notSatisfied: one(sql`${fin} and d.rating = 'not_satisfied'`),
+    complaints: one(sql`(d.complaint = 1 or d.rating = 'not_satisfied')`),
+  };
+  const selectList = sql.join(COUNTER_KEYS.map((k) => sql`${exprs[k]} as ${sql.ref(k)}`));
+  const unitFilter =
+    scope.unitId !== undefined
+      ? sql`d.unit_id = ${scope.unitId}`
+      : sql`d.unit_id in (select id from unit where path like ${`${scope.path}%`})`;
+  const part = async (extra: ReturnType<typeof sql<boolean>>) => {
+    const r = await sql<Record<string, string | number | null>>`select ${selectList} from dossier d where ${unitFilter} and d.received_at <= ${to} and ${extra}`.execute(db);
+    return r.rows[0] ?? {};
+  };
+  const [open, ended] = await Promise.all([part(sql`d.ended_at is null`), part(sql`d.ended_at >= ${from}`)]);
+  const out = {} as Record<(typeof COUNTER_KEYS)[number], number>;
+  for (const k of COUNTER_KEYS) out[k] = num(open[k]) + num(ended[k]);
+  return out;
 }

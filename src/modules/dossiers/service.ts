@@ -8,7 +8,7 @@ import {
   validateTransition,
 } from '../../core/dossier/index.js';
 import type { DossierChannel, DossierEvent, DossierState, ReturnMethod, TimeLimit } from '../../core/dossier/index.js';
-import { dossierFigures } from '../../core/metrics/index.js';
+import { figuresFromCounters } from '../../core/metrics/index.js';
 import type { DossierFigures } from '../../core/metrics/index.js';
 import { AppError } from '../../errors.js';
 import type { Clock } from '../../lib/clock.js';
@@ -22,7 +22,7 @@ import { findUnitById } from '../units/repository.js';
 import type { DossierWithScope } from './repository.js';
 import { dossierSummaryColumns, vietnamDayStart } from './summary.js';
 import {
-  dossiersForFigures,
+  dossierCountersSql,
   findDossier,
   findDossierByCode,
   findDossierByRatingToken,
@@ -303,25 +303,8 @@ export function dossiersService({ db, clock, calendar }: DossiersDeps) {
       const unit = await readableUnit(actor, unitId);
       const fromIso = iso(Date.parse(`${from}T00:00:00+07:00`));
       const toIso = iso(Date.parse(`${to}T23:59:59.999+07:00`));
-      const rows = await dossiersForFigures(db, unit.path, fromIso, toIso, subtree ? undefined : unit.id);
-      const summaries = rows.map((r) => ({
-        receivedAt: ms(r.received_at),
-        channel: r.channel as DossierChannel,
-        appointment: ms(r.appointment_at),
-        endedAt: r.ended_at === null ? null : ms(r.ended_at),
-        endKind: r.end_kind as DossierState['endKind'],
-        late: r.late === 1,
-        lateSince: r.late_since === null ? null : ms(r.late_since),
-        awaitingSupplementSince: r.awaiting_supplement_since === null ? null : ms(r.awaiting_supplement_since),
-        supplementRequests: r.supplement_requests,
-        paidOnline: r.paid_online === 1,
-        feeBearing: r.fee_bearing === 1,
-        digitised: r.digitised === 1,
-        electronicResult: r.electronic_result === 1,
-        rating: (r.rating as 'very_satisfied' | 'satisfied' | 'not_satisfied' | null) ?? null,
-        complaint: r.complaint === 1,
-      }));
-      return dossierFigures(summaries, { from: ms(fromIso), to: ms(toIso) });
+      const counters = await dossierCountersSql(db, { path: unit.path, unitId: subtree ? undefined : unit.id }, fromIso, toIso);
+      return figuresFromCounters(counters, { from: ms(fromIso), to: ms(toIso) });
     },
 
     /** Open dossiers close to (or past) their appointment, for the "sắp đến hạn" list. */
