@@ -22,6 +22,7 @@ import { AppError } from './errors.js';
 export function buildServices(db: Db, config: AppConfig, clock: Clock = systemClock) {
   const q = db.kysely;
   const calendar = calendarService({ db: q, clock });
+  const dossiers = dossiersService({ db: q, clock, calendar });
   const tasks = tasksService({ db: q, clock });
   const targets = targetsService({ db: q, clock });
   return {
@@ -39,9 +40,10 @@ export function buildServices(db: Db, config: AppConfig, clock: Clock = systemCl
       clock,
       uploadMaxBytes: config.uploadMaxBytes,
       reportingFor: async (unitId) => (await calendar.forUnit(unitId)).reporting,
+      measureDossiers: (unitId, from, to) => dossiers.measure(unitId, from, to),
     }),
     calendar,
-    dossiers: dossiersService({ db: q, clock, calendar }),
+    dossiers,
     tasks,
     targets,
     evidence: evidenceService({ db: q, clock, uploadMaxBytes: config.uploadMaxBytes, tasks, targets }),

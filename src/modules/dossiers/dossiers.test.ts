@@ -7,6 +7,8 @@ import { createUnit, makeApp, userWithSession } from '../../../tests/support/app
 import type { TestApp } from '../../../tests/support/app.js';
 import type { Clock } from '../../lib/clock.js';
 import type { DossierDetail } from './schema.js';
+import type { PlanDetail } from '../plans/schema.js';
+import { importPlan, smallPlanText } from '../../../tests/support/plans.js';
 
 /** A clock the test moves: Vietnam time strings in, UTC instants out. */
 let nowIso = '2026-02-13T10:00:00+07:00';
@@ -213,6 +215,17 @@ describeEachDb('one-stop dossier register', (open) => {
     // The superior sees the same figures over its subtree.
     const w = (await t.app.inject({ method: 'GET', url: `/api/dossiers/figures?unitId=${s.ward.id}&subtree=1&from=2026-04-01&to=2026-04-30`, headers: { cookie: s.reviewer.cookie } })).json<{ received: { total: number } }>();
     expect(w.received.total).toBe(4);
+
+    // The plan's target "Tỷ lệ giải quyết hồ sơ … đúng hạn: từ 98% trở lên" is measured by the register.
+    const { planId } = await importPlan(t, s.officer.cookie, s.unit.id, smallPlanText());
+    const plan = (await t.app.inject({ method: 'GET', url: `/api/plans/${planId}`, headers: { cookie: s.officer.cookie } })).json<PlanDetail>();
+    const bound = plan.targets.find((x) => x.source === 'appendix' && x.code === '1.1')!;
+    // 1/1–5/5/2026: the same four dossiers, #4 now finished? No: still open and late → 2 of 4 on time.
+    expect(bound).toMatchObject({ metric: 'dossier_on_time', state: 'not_met', measured: { value: 50, numerator: 2, denominator: 4, from: '2026-01-01', to: '2026-05-05' } });
+    expect(plan.targets.find((x) => x.source === 'section' && x.code === '2')!.metric).toBeNull();
+    // An officer may unbind it and enter the value by hand.
+    const unbound = await t.app.inject({ method: 'PATCH', url: `/api/targets/${bound.id}`, headers: { cookie: s.officer.cookie }, payload: { metric: null, achievedValue: 99 } });
+    expect(unbound.json()).toMatchObject({ metric: null, measured: null, state: 'met' });
 
     // Mẫu 06 for the period re-reads with exceljs.
     const xlsx = await t.app.inject({ method: 'GET', url: `/api/dossiers/register.xlsx?unitId=${s.unit.id}&from=2026-04-01&to=2026-04-30`, headers: { cookie: s.officer.cookie } });

@@ -298,6 +298,16 @@ export function dossiersService({ db, clock, calendar }: DossiersDeps) {
       return listPersonalDataAccess(db, unit.id, dossierId);
     },
 
+    /** The figures of one unit's own register (no caller: for targets the caller already reads). */
+    async measure(unitId: number, from: string, to: string): Promise<DossierFigures> {
+      const unit = await findUnitById(db, unitId);
+      if (!unit) throw new AppError('NOT_FOUND');
+      const fromIso = iso(Date.parse(`${from}T00:00:00+07:00`));
+      const toIso = iso(Date.parse(`${to}T23:59:59.999+07:00`));
+      const counters = await dossierCountersSql(db, { path: unit.path, unitId: unit.id }, fromIso, toIso);
+      return figuresFromCounters(counters, { from: ms(fromIso), to: ms(toIso) });
+    },
+
     /** The period's figures over the unit (or its subtree), with the formulas of domain.md §6–7. */
     async figures(actor: Actor, unitId: number, from: string, to: string, subtree: boolean): Promise<DossierFigures> {
       const unit = await readableUnit(actor, unitId);

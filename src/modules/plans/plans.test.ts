@@ -357,13 +357,19 @@ describeEachDb('plan import and tracking', (open) => {
     const target = (await get(`/api/plans/${planId}`, cookie))
       .json<PlanDetail>()
       .targets.find((x) => x.source === 'appendix' && x.code === '1.1')!;
+    // Bound to the register's on-time rate at import; entered by hand once unbound.
+    expect(target.metric).toBe('dossier_on_time');
+    await t.app.inject({ method: 'PATCH', url: `/api/targets/${target.id}`, headers: { cookie }, payload: { metric: null } });
     const low = await t.app.inject({
       method: 'PATCH',
       url: `/api/targets/${target.id}`,
       headers: { cookie },
       payload: { achievedValue: 96.5 },
     });
-    expect(low.json()).toMatchObject({ achievedValue: 96.5, state: 'not_met' });
+    // Within 2 points below the threshold is amber ("có nguy cơ"), further below is red.
+    expect(low.json()).toMatchObject({ achievedValue: 96.5, state: 'at_risk' });
+    const lower = await t.app.inject({ method: 'PATCH', url: `/api/targets/${target.id}`, headers: { cookie }, payload: { achievedValue: 90 } });
+    expect(lower.json().state).toBe('not_met');
     const high = await t.app.inject({
       method: 'PATCH',
       url: `/api/targets/${target.id}`,

@@ -1,4 +1,6 @@
 import { parseJson } from '../../lib/json.js';
+import { TARGET_METRICS, targetState as coreTargetState } from '../../core/metrics/index.js';
+import type { DossierFigures, TargetMetric } from '../../core/metrics/index.js';
 import { dueState, timeliness } from '../../core/schedule/index.js';
 import type { PlanAreaRow, TargetRow, TaskOccurrenceRow, TaskRow } from '../../db/tables.js';
 import { policy } from '../auth/policy.js';
@@ -103,19 +105,24 @@ export function presentTask(
   };
 }
 
+const METRIC_FIGURE: Record<TargetMetric, keyof Pick<DossierFigures, 'onTimeRate' | 'onlineShare' | 'onlinePaymentShare' | 'digitisation' | 'satisfaction'>> = {
+  dossier_on_time: 'onTimeRate',
+  dossier_online: 'onlineShare',
+  dossier_online_payment: 'onlinePaymentShare',
+  dossier_digitisation: 'digitisation',
+  dossier_satisfaction: 'satisfaction',
+};
+
+export type Measured = { figures: DossierFigures; from: string; to: string } | null;
+
 /**
- * Whether a target is met: a percentage threshold is checked against the value entered; any
- * other threshold ("≥ năm 2022", several figures, none) takes the officer's own assessment.
+ * Whether a target is met: a percentage threshold against the measured or entered value (amber
+ * within 2 points below it, core/metrics); any other threshold ("≥ năm 2022", several figures)
+ * takes the officer's own assessment.
  */
 export function targetState(threshold: Threshold, value: number | null, assessed: string | null = null): TargetOut['state'] {
   if (threshold?.kind !== 'percent') return assessed === 'met' || assessed === 'not_met' ? assessed : 'unknown';
-  if (value === null) return 'unknown';
-  if (threshold.kind === 'percent') {
-    if (threshold.op === '>=') return value >= threshold.value ? 'met' : 'not_met';
-    if (threshold.op === '<=') return value <= threshold.value ? 'met' : 'not_met';
-    return value === threshold.value ? 'met' : 'not_met';
-  }
-  return 'unknown';
+  return coreTargetState(value, threshold);
 }
 
 export function presentTarget(
@@ -123,8 +130,11 @@ export function presentTarget(
   t: TargetRow,
   scope: { unitId: number; planStatus: string },
   evidenceCount: number,
+  measured: Measured = null,
 ): TargetOut {
   const threshold = parseJson<Threshold>(t.threshold_json, null);
+  const metric = (TARGET_METRICS as readonly string[]).includes(t.metric ?? '') ? (t.metric as TargetMetric) : null;
+  const figure = metric && measured ? measured.figures[METRIC_FIGURE[metric]] : null;
   return {
     id: t.id,
     source: t.source === 'appendix' ? 'appendix' : 'section',
@@ -138,7 +148,9 @@ export function presentTarget(
     achievedValue: t.achieved_value,
     achievedText: t.achieved_text,
     achievedNote: t.achieved_note,
-    state: targetState(threshold, t.achieved_value, t.assessed_state),
+    state: targetState(threshold, figure ? figure.value : t.achieved_value, t.assessed_state),
+    metric,
+    measured: figure && measured ? { ...figure, from: measured.from, to: measured.to } : null,
     assessedState: t.assessed_state === 'met' || t.assessed_state === 'not_met' ? t.assessed_state : null,
     evidenceCount,
     actions: {
@@ -178,6 +190,7 @@ export function presentPlanDetail(
   evidence: { byTask: Map<number, number>; byTarget: Map<number, number> },
   occurrences: TaskOccurrenceRow[],
   today: string,
+  measured: Measured = null,
 ): PlanDetail {
   const areaCode = new Map(areas.map((a) => [a.id, a.code]));
   const scope = { unit_id: plan.unit_id, plan_status: plan.status };
@@ -219,6 +232,7 @@ export function presentPlanDetail(
         t,
         { unitId: plan.unit_id, planStatus: plan.status },
         evidence.byTarget.get(t.id) ?? 0,
+        measured,
       ),
     ),
     actions: { edit: policy.editPlan(actor, plan.unit_id), import: policy.editPlan(actor, plan.unit_id) },

@@ -37,7 +37,7 @@ export const planRoutes =
       async (req) => {
         const actor = actorOf(req);
         const d = await services.plans.detail(actor, req.params.id);
-        return presentPlanDetail(actor, d.plan, d.areas, d.tasks, d.targets, d.assignees, d.evidence, d.occurrences, d.today);
+        return presentPlanDetail(actor, d.plan, d.areas, d.tasks, d.targets, d.assignees, d.evidence, d.occurrences, d.today, d.measured);
       },
     );
     app.post(

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TARGET_METRICS } from '../../core/metrics/index.js';
 import { DeadlineReadingSchema } from './schedule-schema.js';
 
 /** A party (lead or co-operator) or a deliverable, with "(nếu có)" read as optional. */
@@ -176,7 +177,13 @@ export const TargetOut = z.object({
   achievedValue: z.number().nullable(),
   achievedText: z.string().nullable(),
   achievedNote: z.string().nullable(),
-  state: z.enum(['met', 'not_met', 'unknown']),
+  /** met / at_risk (within the margin below the threshold) / not_met / unknown. */
+  state: z.enum(['met', 'at_risk', 'not_met', 'unknown']),
+  /** The register figure that measures the target, or null when entered by hand. */
+  metric: z.enum(TARGET_METRICS).nullable(),
+  measured: z
+    .object({ value: z.number().nullable(), numerator: z.number(), denominator: z.number(), definition: z.string(), from: z.string(), to: z.string() })
+    .nullable(),
   assessedState: z.enum(['met', 'not_met']).nullable(),
   evidenceCount: z.number(),
   actions: z.object({ update: z.boolean() }),

@@ -4,8 +4,10 @@ import { vietnamToday } from '../../lib/clock.js';
 import type { PlanAreaRow, TargetRow, TaskRow } from '../../db/tables.js';
 import type { Q } from '../../db/types.js';
 import { detectNotAPlan, parsePlanHtml, parsePlanText } from '../../core/plan-import/index.js';
+import { metricForTarget } from '../../core/metrics/index.js';
 import { parseDeadline, parseReportDueDates } from '../../core/schedule/index.js';
 import type { ReportingSettings } from '../../core/schedule/index.js';
+import type { DossierFigures } from '../../core/metrics/index.js';
 import { listOccurrencesOfPlan, listOccurrencesOfTask } from '../tasks/repository.js';
 import { periodsOf, scheduleOf, syncOccurrences } from '../tasks/occurrences.js';
 import { insertAudit } from '../audit/repository.js';
@@ -43,6 +45,8 @@ export interface PlansDeps {
   uploadMaxBytes: number;
   /** The unit's report due dates and cut-offs (calendar settings), when the plan states none. */
   reportingFor: (unitId: number) => Promise<ReportingSettings | undefined>;
+  /** The unit's register figures for a period (dates 'YYYY-MM-DD'), for targets bound to one. */
+  measureDossiers: (unitId: number, from: string, to: string) => Promise<DossierFigures>;
 }
 
 export interface ImportSource {
@@ -53,7 +57,7 @@ export interface ImportSource {
 
 const norm = (s: string) => s.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
 
-export function plansService({ db, clock, uploadMaxBytes, reportingFor }: PlansDeps) {
+export function plansService({ db, clock, uploadMaxBytes, reportingFor, measureDossiers }: PlansDeps) {
   async function unitForEdit(actor: Actor | null, unitId: number) {
     const unit = await findUnitById(db, unitId);
     if (!unit || (actor && !policy.readUnit(actor, unit.path)))
@@ -206,6 +210,15 @@ export function plansService({ db, clock, uploadMaxBytes, reportingFor }: PlansD
       }
     });
     return { matched: result, unmatched: olds.filter((o) => !used.has(o)) };
+  }
+
+  /** Targets bound to a register figure are measured over the plan year up to today. */
+  async function measure(plan: { unit_id: number; year: number }) {
+    const today = vietnamToday(clock);
+    const from = `${plan.year}-01-01`;
+    const to = today < `${plan.year}-12-31` ? today : `${plan.year}-12-31`;
+    if (from > to) return null;
+    return { figures: await measureDossiers(plan.unit_id, from, to), from, to };
   }
 
   /** Saves an understood plan, all or nothing. */
@@ -412,7 +425,14 @@ export function plansService({ db, clock, uploadMaxBytes, reportingFor }: PlansD
         evidenceCountsOfPlan(db, plan.id),
         listOccurrencesOfPlan(db, plan.id),
       ]);
-      return { plan, areas, tasks, targets, assignees, evidence, occurrences, today: vietnamToday(clock) };
+      const today = vietnamToday(clock);
+      const measured = targets.some((t) => t.metric) ? await measure(plan) : null;
+      return { plan, areas, tasks, targets, assignees, evidence, occurrences, today, measured };
+    },
+    /** The register figures measuring a plan's bound targets (after the caller has read the plan). */
+    async measuredFor(planId: number) {
+      const plan = await findPlanById(db, planId);
+      return plan ? measure(plan) : null;
     },
   };
 }
@@ -427,6 +447,7 @@ async function carryTargetProgress(tx: Q, olds: TargetRow[], fresh: TargetRow[])
       achieved_text: old.achieved_text,
       achieved_note: old.achieved_note,
       assessed_state: old.assessed_state,
+      metric: old.metric,
     });
     await copyEvidence(tx, 'target', old.id, nt.id);
   }
@@ -466,6 +487,7 @@ function targetContent(t: PlanDraft['targets'][number]) {
     lead: t.lead ?? null,
     cooperators_json: JSON.stringify(t.cooperators ?? []),
     is_group: t.isGroup ? 1 : 0,
+    metric: t.isGroup ? null : metricForTarget(t.text, t.threshold?.kind ?? null),
   };
 }
 

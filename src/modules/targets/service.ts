@@ -1,3 +1,4 @@
+import type { TargetMetric } from '../../core/metrics/index.js';
 import { AppError } from '../../errors.js';
 import type { Clock } from '../../lib/clock.js';
 import type { Q } from '../../db/types.js';
@@ -13,6 +14,8 @@ export interface TargetPatch {
   achievedNote?: string | null | undefined;
   /** For thresholds that are not one figure ("≥ năm 2022", several figures): the officer's assessment. */
   assessedState?: 'met' | 'not_met' | null | undefined;
+  /** Measure the target with a register figure, or null to enter it by hand. */
+  metric?: TargetMetric | null | undefined;
 }
 
 export function targetsService({ db, clock }: { db: Q; clock: Clock }) {
@@ -41,6 +44,7 @@ export function targetsService({ db, clock }: { db: Q; clock: Clock }) {
         achieved_text: patch.achievedText === undefined ? t.achieved_text : patch.achievedText,
         achieved_note: patch.achievedNote === undefined ? t.achieved_note : patch.achievedNote,
         assessed_state: patch.assessedState === undefined ? t.assessed_state : patch.assessedState,
+        metric: patch.metric === undefined ? t.metric : patch.metric,
         updated_at: now,
       };
       await db.transaction().execute(async (tx) => {
@@ -56,12 +60,14 @@ export function targetsService({ db, clock }: { db: Q; clock: Clock }) {
             achievedText: t.achieved_text,
             achievedNote: t.achieved_note,
             assessedState: t.assessed_state,
+            metric: t.metric,
           },
           after: {
             achievedValue: next.achieved_value,
             achievedText: next.achieved_text,
             achievedNote: next.achieved_note,
             assessedState: next.assessed_state,
+            metric: next.metric,
           },
           at: now,
           requestId,

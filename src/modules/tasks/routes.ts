@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { TARGET_METRICS } from '../../core/metrics/index.js';
 import { AppError } from '../../errors.js';
 import { actorOf } from '../../http/context.js';
 import { intField, readUpload } from '../../http/multipart.js';
@@ -32,6 +33,7 @@ const TargetPatchBody = z.object({
   achievedText: z.string().max(2000).nullable().optional(),
   achievedNote: z.string().max(10_000).nullable().optional(),
   assessedState: z.enum(['met', 'not_met']).nullable().optional(),
+  metric: z.enum(TARGET_METRICS).nullable().optional(),
 });
 
 export const taskRoutes =
@@ -213,7 +215,8 @@ export const taskRoutes =
         const actor = actorOf(req);
         const t = await services.targets.update(actor, req.params.id, req.body, String(req.id));
         const evidence = await services.evidence.list(actor, { targetId: t.id });
-        return presentTarget(actor, t, { unitId: t.unit_id, planStatus: t.plan_status }, evidence.length);
+        const measured = t.metric ? await services.plans.measuredFor(t.plan_id) : null;
+        return presentTarget(actor, t, { unitId: t.unit_id, planStatus: t.plan_status }, evidence.length, measured);
       },
     );
   };

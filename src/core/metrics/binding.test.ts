@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { metricForTarget } from './binding.js';
+
+describe('metricForTarget', () => {
+  it.each([
+    ['Tỷ lệ giải quyết hồ sơ thủ tục hành chính đúng hạn: từ 98% trở lên.', 'dossier_on_time'],
+    ['100% hồ sơ thủ tục hành chính giải quyết đúng hạn', 'dossier_on_time'],
+    ['Phản ánh mức độ hài lòng của cá nhân, tổ chức về giải quyết thủ tục hành chính đạt 100%.', 'dossier_satisfaction'],
+    ['100% ứng dụng thanh toán điện tử trong cung ứng dịch vụ.', 'dossier_online_payment'],
+    ['Tỷ lệ số hóa hồ sơ, kết quả giải quyết TTHC đạt 80%', 'dossier_digitisation'],
+    ['Tỷ lệ hồ sơ trực tuyến đạt từ 50% trở lên', 'dossier_online'],
+    ['Công khai và cập nhật kịp thời tỷ lệ giải quyết hồ sơ thủ tục hành chính đúng hạn/trễ hạn', null],
+    ['100% hồ sơ thủ tục hành chính giải quyết trễ hạn phải kịp thời thông báo xin lỗi', null],
+    ['Phản ánh mức độ hài lòng của cá nhân, tổ chức đối với sự phục vụ trong lĩnh vực giáo dục đạt 100%.', null],
+    ['100% các văn bản, tài liệu chính thức trao đổi … trên môi trường điện tử', null],
+  ])('%s → %s', (text, metric) => {
+    expect(metricForTarget(text, 'percent')).toBe(metric);
+  });
+
+  it('binds only targets with a percentage threshold', () => {
+    expect(metricForTarget('Tỷ lệ giải quyết hồ sơ đúng hạn bằng hoặc cao hơn năm 2022', 'not_lower_than_year')).toBeNull();
+  });
+});
