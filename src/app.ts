@@ -106,7 +106,7 @@ export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance
       await api.register(taskRoutes(services, config.uploadMaxBytes));
       await api.register(dashboardRoutes(services));
       await api.register(calendarRoutes(services));
-      await api.register(dossierRoutes(services));
+      await api.register(dossierRoutes(services, config.publicRateLimit));
     },
     { prefix: '/api' },
   );

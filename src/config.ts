@@ -31,6 +31,8 @@ const EnvSchema = z.object({
   CCHC_LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   /** How long failed logins are remembered, in minutes. */
   CCHC_LOGIN_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
+  /** Requests a minute one address may make to the public pages (dossier lookup, ratings). */
+  CCHC_PUBLIC_RATE_LIMIT: z.coerce.number().int().positive().default(60),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -49,6 +51,7 @@ export interface AppConfig {
   loginMaxFailures: number;
   loginWindowMinutes: number;
   logLevel: string;
+  publicRateLimit: number;
 }
 
 export class ConfigError extends Error {}
@@ -84,5 +87,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     loginMaxFailures: e.CCHC_LOGIN_MAX_FAILURES,
     loginWindowMinutes: e.CCHC_LOGIN_WINDOW_MINUTES,
     logLevel: e.LOG_LEVEL,
+    publicRateLimit: e.CCHC_PUBLIC_RATE_LIMIT,
   };
 }

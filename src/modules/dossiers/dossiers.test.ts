@@ -162,9 +162,21 @@ describeEachDb('one-stop dossier register', (open) => {
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ code: d.code, applicantName: 'Nguyễn V** A*', statusLabel: expect.any(String) });
     for (const secret of ['079123456789', '0901234567', 'an@example.vn', '12 Nguyễn Trãi', 'Nguyễn Văn An']) expect(res.body).not.toContain(secret);
+    // The lookup is cached briefly, but a step recorded here shows at once.
+    await step(s, d.id, { kind: 'resolved' });
+    const after = await t.app.inject({ method: 'GET', url: `/api/public/dossiers/${d.code}` });
+    expect(after.json()).toMatchObject({ status: 'resolved', endedAt: expect.any(String) });
     const missing = await t.app.inject({ method: 'GET', url: '/api/public/dossiers/KHONG-CO-0001' });
     expect(missing.statusCode).toBe(404);
     expect(missing.json().error.message).toContain('Không tìm thấy hồ sơ');
+    // The lookup is rate-limited per address, with a Vietnamese message.
+    const strict = await makeApp(tdb.db, { clock, config: { publicRateLimit: 3 } });
+    const codes = [];
+    for (let i = 0; i < 4; i++) codes.push((await strict.app.inject({ method: 'GET', url: `/api/public/dossiers/${d.code}`, remoteAddress: '203.0.113.9' })).statusCode);
+    expect(codes).toEqual([200, 200, 200, 429]);
+    const limited = await strict.app.inject({ method: 'GET', url: `/api/public/dossiers/${d.code}`, remoteAddress: '203.0.113.9' });
+    expect(limited.json().error.message).toContain('thao tác quá nhanh');
+    await strict.app.close();
   });
 
   it('keeps dossiers within scope: other units see nothing, the superior reads masked data and changes nothing', async () => {

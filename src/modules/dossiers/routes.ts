@@ -1,7 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { DOSSIER_STATUS_LABELS } from '../../core/dossier/index.js';
-import type { DossierStatus } from '../../core/dossier/index.js';
 import { FIGURE_DEFINITIONS } from '../../core/metrics/index.js';
 import { actorOf } from '../../http/context.js';
 import type { Services } from '../../services.js';
@@ -21,7 +19,6 @@ import {
   ReceiveBody,
   StepBody,
 } from './schema.js';
-import { maskName } from './service.js';
 
 const PAGE = 50;
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -29,7 +26,7 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const attachment = (name: string) => `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;
 
 export const dossierRoutes =
-  (services: Services): FastifyPluginAsyncZod =>
+  (services: Services, publicRateLimit: number): FastifyPluginAsyncZod =>
   async (app) => {
     const tags = ['dossiers'];
     const origin = (req: { protocol: string; host: string }) => `${req.protocol}://${req.host}`;
@@ -120,28 +117,18 @@ export const dossierRoutes =
     // Public, no login: a citizen follows a dossier by its code, and rates it once through a secret link.
     app.get(
       '/public/dossiers/:code',
-      { schema: { tags: ['public'], summary: 'Tra cứu tình trạng hồ sơ', params: z.object({ code: z.string().min(5).max(64) }), response: { 200: PublicDossier } }, config: { rateLimit: { max: 30, timeWindow: '1 minute' } } },
-      async (req) => {
-        const d = await services.dossiers.publicLookup(req.params.code);
-        return {
-          code: d.code,
-          unitName: d.unit_name,
-          procedureName: d.procedure_name,
-          applicantName: maskName(d.applicant_name),
-          receivedAt: d.received_at,
-          appointmentAt: d.appointment_at,
-          apologyAppointmentAt: d.apology_appointment_at,
-          status: d.status,
-          statusLabel: DOSSIER_STATUS_LABELS[d.status as DossierStatus] ?? d.status,
-          endedAt: d.ended_at,
-        };
-      },
+      { schema: { tags: ['public'], summary: 'Tra cứu tình trạng hồ sơ', params: z.object({ code: z.string().min(5).max(64) }), response: { 200: PublicDossier } }, config: { rateLimit: { max: publicRateLimit, timeWindow: '1 minute' } } },
+      // Already JSON text (cached): fastify sends a string as it is; the schema documents its shape.
+      async (req, reply) =>
+        reply
+          .type('application/json; charset=utf-8')
+          .send((await services.dossiers.publicLookup(req.params.code)) as unknown as z.infer<typeof PublicDossier>),
     );
-    app.get('/public/ratings/:token', { schema: { tags: ['public'], summary: 'Hồ sơ cần đánh giá', params: z.object({ token: z.string().min(10).max(100) }) }, config: { rateLimit: { max: 30, timeWindow: '1 minute' } } }, async (req) => {
+    app.get('/public/ratings/:token', { schema: { tags: ['public'], summary: 'Hồ sơ cần đánh giá', params: z.object({ token: z.string().min(10).max(100) }) }, config: { rateLimit: { max: publicRateLimit, timeWindow: '1 minute' } } }, async (req) => {
       const d = await services.dossiers.ratingTarget(req.params.token);
       return { code: d.code, unitName: d.unit_name, procedureName: d.procedure_name, rated: d.rated_at !== null };
     });
-    app.post('/public/ratings/:token', { schema: { tags: ['public'], summary: 'Đánh giá mức độ hài lòng (một lần)', params: z.object({ token: z.string().min(10).max(100) }), body: RatingBody }, config: { rateLimit: { max: 10, timeWindow: '1 minute' } } }, async (req) => {
+    app.post('/public/ratings/:token', { schema: { tags: ['public'], summary: 'Đánh giá mức độ hài lòng (một lần)', params: z.object({ token: z.string().min(10).max(100) }), body: RatingBody }, config: { rateLimit: { max: Math.max(1, Math.round(publicRateLimit / 6)), timeWindow: '1 minute' } } }, async (req) => {
       await services.dossiers.rate(req.params.token, req.body);
       return { ok: true, message: 'Cảm ơn bạn đã đánh giá.' };
     });

@@ -1,5 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { dateOfMoment } from '../../core/calendar/index.js';
+import { DOSSIER_STATUS_LABELS } from '../../core/dossier/index.js';
+import type { DossierStatus } from '../../core/dossier/index.js';
+import { TtlCache } from '../../lib/ttl-cache.js';
 import {
   computeAppointment,
   dossierCode,
@@ -108,7 +111,27 @@ export interface DossiersDeps {
   calendar: CalendarService;
 }
 
+/** What the public lookup shows of a dossier: no personal data beyond a masked name. */
+export function publicView(d: DossierWithScope) {
+  return {
+    code: d.code,
+    unitName: d.unit_name,
+    procedureName: d.procedure_name,
+    applicantName: maskName(d.applicant_name),
+    receivedAt: d.received_at,
+    appointmentAt: d.appointment_at,
+    apologyAppointmentAt: d.apology_appointment_at,
+    status: d.status,
+    statusLabel: DOSSIER_STATUS_LABELS[d.status as DossierStatus] ?? d.status,
+    endedAt: d.ended_at,
+  };
+}
+
 export function dossiersService({ db, clock, calendar }: DossiersDeps) {
+  // Citizens refresh the lookup page; a short cache keeps it near a static page's speed. Writers
+  // in this process drop the entry they change; another process's change shows within 2 s.
+  const lookups = new TtlCache<string>(2000, 10_000);
+
   async function readableUnit(actor: Actor, unitId: number) {
     const unit = await findUnitById(db, unitId);
     if (!unit || !policy.readUnit(actor, unit.path)) throw new AppError('NOT_FOUND', 'Không tìm thấy đơn vị.');
@@ -254,6 +277,7 @@ export function dossiersService({ db, clock, calendar }: DossiersDeps) {
           patch.rating_token_hash = sha(ratingToken);
         }
         await updateDossier(tx, d.id, patch);
+        lookups.delete(d.code);
         await insertAudit(tx, { unitId: d.unit_id, userId: actor.userId, entity: 'dossier', entityId: d.id, action: kind, after: { ...stored, at: iso(at) }, at: now.toISOString(), requestId });
       });
       return { ratingToken };
@@ -330,11 +354,16 @@ export function dossiersService({ db, clock, calendar }: DossiersDeps) {
       return out;
     },
 
-    /** What a citizen may see of a dossier: no personal data beyond a masked name. */
-    async publicLookup(code: string) {
-      const d = await findDossierByCode(db, code.trim().toUpperCase());
+    /** The public view of a dossier as JSON text (cached briefly). */
+    async publicLookup(codeRaw: string): Promise<string> {
+      const code = codeRaw.trim().toUpperCase();
+      const hit = lookups.get(code);
+      if (hit) return hit;
+      const d = await findDossierByCode(db, code);
       if (!d) throw new AppError('NOT_FOUND', 'Không tìm thấy hồ sơ với mã này. Vui lòng kiểm tra lại mã trên giấy hẹn.');
-      return d;
+      const json = JSON.stringify(publicView(d));
+      lookups.set(code, json);
+      return json;
     },
 
     /** The citizen's one rating of a returned dossier, through the secret link. */
