@@ -21,6 +21,7 @@ import { systemClock } from './lib/clock.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { calendarRoutes } from './modules/calendar/routes.js';
 import { dashboardRoutes } from './modules/dashboard/routes.js';
+import { dossierImportRoutes } from './modules/dossier-import/routes.js';
 import { dossierRoutes } from './modules/dossiers/routes.js';
 import { planRoutes } from './modules/plans/routes.js';
 import { taskRoutes } from './modules/tasks/routes.js';
@@ -107,6 +108,7 @@ export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance
       await api.register(dashboardRoutes(services));
       await api.register(calendarRoutes(services));
       await api.register(dossierRoutes(services, config.publicRateLimit));
+      await api.register(dossierImportRoutes(services, config.uploadMaxBytes));
     },
     { prefix: '/api' },
   );

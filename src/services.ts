@@ -6,6 +6,7 @@ import { authService } from './modules/auth/service.js';
 import type { Actor } from './modules/auth/roles.js';
 import type { MeResult } from './modules/auth/schema.js';
 import { calendarService } from './modules/calendar/service.js';
+import { dossierImportService } from './modules/dossier-import/service.js';
 import { dossiersService } from './modules/dossiers/service.js';
 import { dashboardService } from './modules/dashboard/service.js';
 import { evidenceService } from './modules/evidence/service.js';
@@ -44,6 +45,7 @@ export function buildServices(db: Db, config: AppConfig, clock: Clock = systemCl
     }),
     calendar,
     dossiers,
+    dossierImport: dossierImportService({ db: q, clock, calendar, uploadMaxBytes: config.uploadMaxBytes }),
     tasks,
     targets,
     evidence: evidenceService({ db: q, clock, uploadMaxBytes: config.uploadMaxBytes, tasks, targets }),

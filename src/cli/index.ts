@@ -14,6 +14,7 @@ import { findFirstRootUnit, findUnitByCode, insertUnit } from '../modules/units/
 import { buildServices } from '../services.js';
 import { DEFAULT_CALENDAR_RULES, holidaysOf, makeUpWorkingDaysOf, toVietnamese } from '../core/calendar/index.js';
 import { readScheduleFile } from '../modules/calendar/file.js';
+import { registerDossierCommands } from './dossiers.js';
 import { formatPreview } from './format.js';
 
 /** Opens the configured database, migrated, and closes it after `fn`. */
@@ -198,6 +199,8 @@ calendar
       for (const w of makeUpWorkingDaysOf(year, rules)) console.log(`${toVietnamese(w.date)}  làm bù  ${w.name}`);
     });
   });
+
+registerDossierCommands(program, withDb);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   if (isAppError(err) || err instanceof ConfigError || err instanceof Error)
