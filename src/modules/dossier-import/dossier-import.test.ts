@@ -11,6 +11,7 @@ import type { TestDb } from '../../../tests/support/db.js';
 import { createUnit, multipartBody, testConfig, userWithSession } from '../../../tests/support/app.js';
 import type { TestApp } from '../../../tests/support/app.js';
 import type { ProcedureImportReport, RegisterPreview, RowError } from './schema.js';
+import { dossierImportService } from './service.js';
 import type { DossierImportService } from './service.js';
 
 const FIXTURES = path.join(process.cwd(), 'tests', 'fixtures', 'registers');
