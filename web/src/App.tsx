@@ -17,6 +17,27 @@ const UnitsPage = lazy(() => import('./pages/UnitsPage.js').then((m) => ({ defau
 const UsersPage = lazy(() => import('./pages/UsersPage.js').then((m) => ({ default: m.UsersPage })));
 const CalendarPage = lazy(() => import('./pages/CalendarPage.js').then((m) => ({ default: m.CalendarPage })));
 const HolidaysPage = lazy(() => import('./pages/HolidaysPage.js').then((m) => ({ default: m.HolidaysPage })));
+const DossiersPage = lazy(() => import('./pages/DossiersPage.js').then((m) => ({ default: m.DossiersPage })));
+const DossierPage = lazy(() => import('./pages/DossierPage.js').then((m) => ({ default: m.DossierPage })));
+const DossierReceivePage = lazy(() =>
+  import('./pages/DossierReceivePage.js').then((m) => ({ default: m.DossierReceivePage })),
+);
+const DossierFiguresPage = lazy(() =>
+  import('./pages/DossierFiguresPage.js').then((m) => ({ default: m.DossierFiguresPage })),
+);
+const DossierImportPage = lazy(() =>
+  import('./pages/DossierImportPage.js').then((m) => ({ default: m.DossierImportPage })),
+);
+const ProceduresPage = lazy(() =>
+  import('./pages/ProceduresPage.js').then((m) => ({ default: m.ProceduresPage })),
+);
+// Citizens' pages: no login, no app shell.
+const PublicLookupPage = lazy(() =>
+  import('./pages/PublicLookupPage.js').then((m) => ({ default: m.PublicLookupPage })),
+);
+const PublicRatingPage = lazy(() =>
+  import('./pages/PublicRatingPage.js').then((m) => ({ default: m.PublicRatingPage })),
+);
 const ChangePasswordPage = lazy(() =>
   import('./pages/ChangePasswordPage.js').then((m) => ({ default: m.ChangePasswordPage })),
 );
@@ -44,8 +65,28 @@ function RequireAuth() {
   );
 }
 
+/**
+ * Pages for citizens (the QR code on Mẫu 01, the rating link): outside RequireAuth, so they render
+ * without a session and never ask who is signed in.
+ */
+function PublicPages() {
+  return (
+    <Suspense fallback={<PageLoader />}>
+      <Outlet />
+    </Suspense>
+  );
+}
+
 const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
+  {
+    element: <PublicPages />,
+    children: [
+      { path: 'tra-cuu', element: <PublicLookupPage /> },
+      { path: 'tra-cuu/:code', element: <PublicLookupPage /> },
+      { path: 'danh-gia/:token', element: <PublicRatingPage /> },
+    ],
+  },
   {
     element: <RequireAuth />,
     children: [
@@ -57,6 +98,12 @@ const router = createBrowserRouter([
       { path: 'my-tasks', element: <MyTasksPage /> },
       { path: 'lich', element: <CalendarPage /> },
       { path: 'lich/ngay-nghi', element: <HolidaysPage /> },
+      { path: 'ho-so', element: <DossiersPage /> },
+      { path: 'ho-so/tiep-nhan', element: <DossierReceivePage /> },
+      { path: 'ho-so/so-lieu', element: <DossierFiguresPage /> },
+      { path: 'ho-so/thu-tuc', element: <ProceduresPage /> },
+      { path: 'ho-so/nhap-so', element: <DossierImportPage /> },
+      { path: 'ho-so/:id', element: <DossierPage /> },
       { path: 'units', element: <UnitsPage /> },
       { path: 'users', element: <UsersPage /> },
       { path: 'password', element: <ChangePasswordPage /> },

@@ -36,6 +36,11 @@ export function permissions(me: Me) {
     manageUsers: hasAny(me, ['admin']),
     /** The yearly days off and make-up days: administrators (of a top-level unit, the server checks). */
     manageHolidays: hasAny(me, ['admin']),
+    /**
+     * One-stop dossiers of the user's own unit: received, handled and printed by its administrators,
+     * heads and officers (who alone see citizens' personal data); everyone else reads the register.
+     */
+    handleDossiers: hasAny(me, ['admin', 'head', 'officer']),
   };
 }
 

@@ -38,6 +38,29 @@ import type {
   TaskDetail as TaskDetailSchema,
 } from '../../../src/modules/tasks/schema.js';
 import type { UnitKind } from '../../../src/modules/units/kinds.js';
+import type {
+  DossierDetail as DossierDetailSchema,
+  DossierListItem as DossierListItemSchema,
+  FlagsBody as FlagsSchema,
+  ProcedureBody as ProcedureBodySchema,
+  ProcedureOut as ProcedureSchema,
+  PublicDossier as PublicDossierSchema,
+  RatingBody as RatingSchema,
+  ReceiveBody as ReceiveSchema,
+  StepBody as StepSchema,
+} from '../../../src/modules/dossiers/schema.js';
+import type {
+  CommitResult as CommitResultSchema,
+  ImportProgress as ImportProgressSchema,
+  ProcedureImportReport as ProcedureImportSchema,
+  RegisterPreview as RegisterPreviewSchema,
+} from '../../../src/modules/dossier-import/schema.js';
+import type { DossierFigures as DossierFiguresType } from '../../../src/core/metrics/figures.js';
+import type { Figure as FigureType } from '../../../src/core/metrics/types.js';
+import type {
+  DossierStatus as DossierStatusType,
+  Timeliness as DossierTimelinessType,
+} from '../../../src/core/dossier/types.js';
 import type { UnitOut as UnitSchema } from '../../../src/modules/units/schema.js';
 import type { UserOut as UserSchema } from '../../../src/modules/users/schema.js';
 
@@ -143,4 +166,77 @@ export interface TargetPatch {
   achievedValue?: number | null;
   achievedText?: string | null;
   achievedNote?: string | null;
+  /** The register figure measuring the target; null to enter it by hand. */
+  metric?: TargetMetric | null;
+}
+
+/** A plan target's state: amber "at_risk" within the margin below a percentage threshold. */
+export type TargetState = Target['state'] | 'at_risk' | 'met' | 'not_met' | 'unknown';
+/** The register figure a target is measured by (null: entered by hand). */
+export type TargetMetric =
+  | NonNullable<Target['metric']>
+  | 'dossier_on_time'
+  | 'dossier_online'
+  | 'dossier_online_payment'
+  | 'dossier_digitisation'
+  | 'dossier_satisfaction';
+export type TargetMeasured = NonNullable<Target['measured']>;
+
+// ── Hồ sơ thủ tục hành chính ──────────────────────────────────────────────────────────────────
+
+export type Procedure = z.infer<typeof ProcedureSchema>;
+export type ProcedureInput = z.input<typeof ProcedureBodySchema> & { unitId: number };
+export type TimeLimitUnit = Procedure['limitUnit'];
+export type OnlineLevel = Procedure['onlineLevel'];
+export type ResultType = Procedure['resultType'];
+export type DossierListItem = z.infer<typeof DossierListItemSchema>;
+export type DossierDetail = z.infer<typeof DossierDetailSchema>;
+export type DossierEventOut = DossierDetail['events'][number];
+export type Handover = DossierDetail['handovers'][number];
+export type DossierStatus = DossierStatusType;
+export type DossierTimeliness = DossierTimelinessType;
+export type DossierChannel = DossierListItem['channel'];
+export type ReceiveInput = z.input<typeof ReceiveSchema>;
+export type DocumentKind = NonNullable<ReceiveInput['documents'][number]['kind']>;
+export type StepInput = z.input<typeof StepSchema>;
+export type StepKind = StepInput['kind'];
+export type ReturnMethod = Extract<StepInput, { kind: 'returned' }>['method'];
+export type StepResult = DossierDetail & { ratingUrl?: string | null };
+export type FlagsPatch = z.input<typeof FlagsSchema>;
+export type DueSoonItem = DossierListItem & { late: boolean; atRisk: boolean; apologyRequired: boolean };
+export type Figure = FigureType;
+/** The period's figures; `period` is in epoch milliseconds, `definitions` the formulas. */
+export type DossierFigures = DossierFiguresType & { definitions?: Record<string, string> };
+export interface AccessLogEntry {
+  at: string;
+  user: string | null;
+  kind: string;
+  dossierId: number | null;
+  detail: string | null;
+}
+export type PublicDossier = z.infer<typeof PublicDossierSchema>;
+export interface RatingTarget {
+  code: string;
+  unitName: string;
+  procedureName: string;
+  rated: boolean;
+}
+export type RatingInput = z.input<typeof RatingSchema>;
+export type Rating = RatingInput['rating'];
+
+/**
+ * Import reports (procedures, register). The pages read them through lib/importReport.ts, which
+ * tolerates small differences in shape (the routes were built alongside the pages).
+ */
+export type ProcedureImportReport = ProcedureImportSchema;
+export type RegisterPreviewOut = RegisterPreviewSchema;
+export type RegisterCommitResult = z.infer<typeof CommitResultSchema>;
+export type RegisterImportProgress = ImportProgressSchema;
+/** A register import's column mapping: field → 0-based column, null to leave a field out. */
+export type RegisterMapping = Record<string, number | null>;
+export interface RowError {
+  row?: number | null;
+  field?: string | null;
+  column?: string | null;
+  message: string;
 }

@@ -17,13 +17,18 @@ import { useMutation } from '@tanstack/react-query';
 import {
   IconBeach,
   IconCalendarEvent,
+  IconChartPie,
   IconChecklist,
   IconChevronDown,
+  IconDatabaseImport,
+  IconFilePlus,
   IconFileImport,
+  IconFolders,
   IconHierarchy2,
   IconKey,
   IconLayoutDashboard,
   IconListDetails,
+  IconListCheck,
   IconLogout,
   IconUsers,
 } from '@tabler/icons-react';
@@ -64,6 +69,8 @@ interface NavItem {
   icon: ReactNode;
   show: boolean;
   exact?: boolean;
+  /** Also active on the paths this matches (a dossier page for the register). */
+  also?: RegExp;
 }
 
 export function AppLayout({ children }: { children: ReactNode }) {
@@ -103,12 +110,51 @@ export function AppLayout({ children }: { children: ReactNode }) {
     { to: '/units', label: 'Đơn vị', icon: <IconHierarchy2 size={18} />, show: true },
     { to: '/users', label: 'Người dùng', icon: <IconUsers size={18} />, show: can.manageUsers },
   ];
+  // The one-stop register: everyone reads it; its own unit's officers receive and import.
+  const dossierItems: NavItem[] = [
+    {
+      to: '/ho-so',
+      label: 'Sổ hồ sơ',
+      icon: <IconFolders size={18} />,
+      show: true,
+      exact: true,
+      also: /^\/ho-so\/\d+$/,
+    },
+    {
+      to: '/ho-so/tiep-nhan',
+      label: 'Tiếp nhận hồ sơ',
+      icon: <IconFilePlus size={18} />,
+      show: can.handleDossiers,
+    },
+    { to: '/ho-so/so-lieu', label: 'Số liệu hồ sơ', icon: <IconChartPie size={18} />, show: true },
+    { to: '/ho-so/thu-tuc', label: 'Danh mục thủ tục', icon: <IconListCheck size={18} />, show: true },
+    {
+      to: '/ho-so/nhap-so',
+      label: 'Nhập sổ hồ sơ',
+      icon: <IconDatabaseImport size={18} />,
+      show: can.handleDossiers,
+    },
+  ];
   const isActive = (it: NavItem) =>
-    it.exact
+    (it.also?.test(location.pathname) ?? false) ||
+    (it.exact
       ? location.pathname === it.to
       : location.pathname === it.to ||
         location.pathname.startsWith(`${it.to}/`) ||
-        (it.to === '/plans' && location.pathname.startsWith('/tasks/'));
+        (it.to === '/plans' && location.pathname.startsWith('/tasks/')));
+  const link = (it: NavItem) => (
+    <NavLink
+      key={it.to}
+      component={Link}
+      to={it.to}
+      label={it.label}
+      leftSection={it.icon}
+      active={isActive(it)}
+      onClick={close}
+      variant="light"
+      style={{ borderRadius: 'var(--mantine-radius-md)' }}
+    />
+  );
 
   return (
     <AppShell
@@ -184,21 +230,13 @@ export function AppLayout({ children }: { children: ReactNode }) {
           </Stack>
         )}
         <AppShell.Section grow component={ScrollArea}>
-          {items
-            .filter((it) => it.show)
-            .map((it) => (
-              <NavLink
-                key={it.to}
-                component={Link}
-                to={it.to}
-                label={it.label}
-                leftSection={it.icon}
-                active={isActive(it)}
-                onClick={close}
-                variant="light"
-                style={{ borderRadius: 'var(--mantine-radius-md)' }}
-              />
-            ))}
+          {items.filter((it) => it.show).map(link)}
+          <Text size="xs" fw={700} c="dimmed" mt="md" mb={4} px="sm" id="nav-dossiers">
+            Hồ sơ TTHC
+          </Text>
+          <div role="group" aria-labelledby="nav-dossiers">
+            {dossierItems.filter((it) => it.show).map(link)}
+          </div>
         </AppShell.Section>
       </AppShell.Navbar>
 

@@ -4,31 +4,11 @@ import { IconCalendarShare, IconCheck, IconCopy, IconLinkOff, IconRefresh } from
 import { useRef, useState } from 'react';
 import { api } from '../api/client.js';
 import type { CalendarFeed } from '../api/types.js';
+import { copyText } from '../lib/clipboard.js';
 import { formatDateTime } from '../lib/format.js';
 import { ErrorAlert, notifyError, notifySuccess } from './common.js';
 
 const FEED_KEY = ['calendar-feed'] as const;
-
-/** Copies text to the clipboard; on a plain-HTTP address (no clipboard API) selects the field instead. */
-async function copyText(text: string, input: HTMLInputElement | null): Promise<boolean> {
-  try {
-    if (navigator.clipboard && window.isSecureContext) {
-      await navigator.clipboard.writeText(text);
-      return true;
-    }
-  } catch {
-    // fall through to selecting the text
-  }
-  if (!input) return false;
-  input.focus();
-  input.select();
-  try {
-    // Deprecated, but the only way without the clipboard API (an intranet address over HTTP).
-    return document.execCommand('copy');
-  } catch {
-    return false;
-  }
-}
 
 /**
  * "Lịch cá nhân (.ics)": a secret address calendar apps subscribe to. The server shows the address
