@@ -53,6 +53,8 @@ export function buildServices(db: Db, config: AppConfig, clock: Clock = systemCl
     unitMembers: (unitId: number) => listUsersOfUnit(q, unitId),
     /** Today in Vietnam, from the injected clock. */
     today: () => vietnamToday(clock),
+    /** Now, from the injected clock, as an ISO string. */
+    nowIso: () => clock.now().toISOString(),
     async me(actor: Actor): Promise<MeResult> {
       const [user, unit] = await Promise.all([findUserById(q, actor.userId), findUnitById(q, actor.unitId)]);
       if (!user || !unit) throw new AppError('UNAUTHENTICATED');

@@ -228,12 +228,25 @@ describeEachDb('one-stop dossier register', (open) => {
     const w = (await t.app.inject({ method: 'GET', url: `/api/dossiers/figures?unitId=${s.ward.id}&subtree=1&from=2026-04-01&to=2026-04-30`, headers: { cookie: s.reviewer.cookie } })).json<{ received: { total: number } }>();
     expect(w.received.total).toBe(4);
 
+    // #4 has passed its appointment without a new step: the register's "late" filter still finds it.
+    const lateList = (await t.app.inject({ method: 'GET', url: `/api/dossiers?unitId=${s.unit.id}&status=late`, headers: { cookie: s.officer.cookie } })).json<{ id: number; late: boolean }[]>();
+    expect(lateList.map((x) => x.id).sort()).toEqual([ids[2]!, ids[3]!].sort());
+    expect(lateList.every((x) => x.late)).toBe(true);
+    // A period not yet over is counted up to now: a dossier due after today is on time, not late.
+    at('2026-05-04T09:00:00+07:00');
+    await receive(s);
+    at('2026-05-05T09:00:00+07:00');
+    const may = (await t.app.inject({ method: 'GET', url: `/api/dossiers/figures?unitId=${s.unit.id}&from=2026-05-01&to=2026-05-31`, headers: { cookie: s.officer.cookie } })).json<{ period: { to: string }; inProgress: { onTime: number; late: number } }>();
+    expect(may.period.to).toBe(new Date('2026-05-05T09:00:00+07:00').toISOString());
+    // #4 (overdue) and the new one (due 11/5) are open at 5/5.
+    expect(may.inProgress).toMatchObject({ onTime: 1, late: 1 });
+
     // The plan's target "Tỷ lệ giải quyết hồ sơ … đúng hạn: từ 98% trở lên" is measured by the register.
     const { planId } = await importPlan(t, s.officer.cookie, s.unit.id, smallPlanText());
     const plan = (await t.app.inject({ method: 'GET', url: `/api/plans/${planId}`, headers: { cookie: s.officer.cookie } })).json<PlanDetail>();
     const bound = plan.targets.find((x) => x.source === 'appendix' && x.code === '1.1')!;
-    // 1/1–5/5/2026: the same four dossiers, #4 now finished? No: still open and late → 2 of 4 on time.
-    expect(bound).toMatchObject({ metric: 'dossier_on_time', state: 'not_met', measured: { value: 50, numerator: 2, denominator: 4, from: '2026-01-01', to: '2026-05-05' } });
+    // 1/1–5/5/2026: the four April dossiers (2 on time) and the one received on 4/5 (open, on time) → 3 of 5.
+    expect(bound).toMatchObject({ metric: 'dossier_on_time', state: 'not_met', measured: { value: 60, numerator: 3, denominator: 5, from: '2026-01-01', to: '2026-05-05' } });
     expect(plan.targets.find((x) => x.source === 'section' && x.code === '2')!.metric).toBeNull();
     // An officer may unbind it and enter the value by hand.
     const unbound = await t.app.inject({ method: 'PATCH', url: `/api/targets/${bound.id}`, headers: { cookie: s.officer.cookie }, payload: { metric: null, achievedValue: 99 } });

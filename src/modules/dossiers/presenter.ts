@@ -29,7 +29,12 @@ export function presentProcedure(p: ProcedureRow) {
 }
 
 /** A register line; the applicant's name is masked for callers who may not see personal data. */
-export function presentListItem(d: DossierWithScope, full: boolean) {
+/** Late as stored, or open with its clock running past the appointment since it was last written. */
+export function isLateNow(d: DossierWithScope, nowIso: string): boolean {
+  return d.late === 1 || (d.ended_at === null && d.awaiting_supplement_since === null && d.appointment_at < nowIso);
+}
+
+export function presentListItem(d: DossierWithScope, full: boolean, nowIso: string = new Date().toISOString()) {
   return {
     id: d.id,
     code: d.code,
@@ -45,7 +50,7 @@ export function presentListItem(d: DossierWithScope, full: boolean) {
     appointmentAt: d.appointment_at,
     apologyAppointmentAt: d.apology_appointment_at,
     endedAt: d.ended_at,
-    late: d.late === 1,
+    late: isLateNow(d, nowIso),
   };
 }
 

@@ -72,6 +72,8 @@ export interface DossierFilter {
   search?: string | undefined;
   limit: number;
   offset: number;
+  /** Now, for open dossiers that have passed their appointment since they were last written. */
+  now?: string | undefined;
 }
 
 export async function listDossiers(db: Q, f: DossierFilter): Promise<DossierWithScope[]> {
@@ -79,7 +81,15 @@ export async function listDossiers(db: Q, f: DossierFilter): Promise<DossierWith
   if (f.unitId !== undefined) q = q.where('dossier.unit_id', '=', f.unitId);
   if (f.status === 'open' || f.status === 'due_soon') q = q.where('dossier.ended_at', 'is', null);
   if (f.status === 'ended') q = q.where('dossier.ended_at', 'is not', null);
-  if (f.status === 'late') q = q.where('dossier.late', '=', 1);
+  if (f.status === 'late') {
+    const now = f.now ?? new Date().toISOString();
+    q = q.where((eb) =>
+      eb.or([
+        eb('dossier.late', '=', 1),
+        eb.and([eb('dossier.ended_at', 'is', null), eb('dossier.awaiting_supplement_since', 'is', null), eb('dossier.appointment_at', '<', now)]),
+      ]),
+    );
+  }
   if (f.from) q = q.where('dossier.received_at', '>=', f.from);
   if (f.to) q = q.where('dossier.received_at', '<=', f.to);
   if (f.search) {

@@ -9,6 +9,7 @@ import { presentDetail, presentListItem, presentProcedure } from './presenter.js
 import {
   DossierDetail,
   DossierListItem,
+  FiguresOut,
   FiguresQuery,
   FlagsBody,
   ListQuery,
@@ -59,21 +60,23 @@ export const dossierRoutes =
       const actor = actorOf(req);
       const q = req.query;
       const rows = await services.dossiers.list(actor, { unitId: q.unitId, subtree: q.subtree === '1', status: q.status, from: q.from ? `${q.from}T00:00:00` : undefined, to: q.to ? `${q.to}T23:59:59` : undefined, search: q.q, limit: PAGE, offset: (q.page - 1) * PAGE });
-      return rows.map((d) => presentListItem(d, services.dossiers.seesPersonalData(actor, d.unit_id)));
+      const now = services.nowIso();
+      return rows.map((d) => presentListItem(d, services.dossiers.seesPersonalData(actor, d.unit_id), now));
     });
     app.get(
       '/dossiers/figures',
-      { schema: { tags, summary: 'Số liệu giải quyết hồ sơ của một kỳ', querystring: FiguresQuery } },
+      { schema: { tags, summary: 'Số liệu giải quyết hồ sơ của một kỳ (kỳ chưa kết thúc tính đến hiện tại)', querystring: FiguresQuery, response: { 200: FiguresOut } } },
       async (req) => {
         const actor = actorOf(req);
         const figures = await services.dossiers.figures(actor, req.query.unitId ?? actor.unitId, req.query.from, req.query.to, req.query.subtree === '1');
-        return { ...figures, definitions: FIGURE_DEFINITIONS };
+        const period = { from: new Date(figures.period.from).toISOString(), to: new Date(figures.period.to).toISOString() };
+        return { ...figures, period, definitions: FIGURE_DEFINITIONS };
       },
     );
     app.get('/dossiers/due-soon', { schema: { tags, summary: 'Hồ sơ sắp đến hạn, quá hạn', querystring: z.object({ unitId: z.coerce.number().int().positive().optional(), subtree: z.enum(['0', '1']).optional() }) } }, async (req) => {
       const actor = actorOf(req);
       const items = await services.dossiers.dueSoonList(actor, req.query.unitId ?? actor.unitId, req.query.subtree === '1');
-      return items.map(({ dossier, state }) => ({ ...presentListItem(dossier, services.dossiers.seesPersonalData(actor, dossier.unit_id)), late: state.late, atRisk: state.atRisk, apologyRequired: state.apologyRequired }));
+      return items.map(({ dossier, state }) => ({ ...presentListItem(dossier, services.dossiers.seesPersonalData(actor, dossier.unit_id), services.nowIso()), late: state.late, atRisk: state.atRisk, apologyRequired: state.apologyRequired }));
     });
     app.get('/dossiers/register.xlsx', { schema: { tags, summary: 'Mẫu 06: Sổ theo dõi hồ sơ (.xlsx)', querystring: FiguresQuery } }, async (req, reply) => {
       const actor = actorOf(req);

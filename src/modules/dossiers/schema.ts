@@ -154,3 +154,34 @@ export const RatingBody = z.object({
   criteria: z.record(z.string().max(50), z.string().max(50)).optional(),
   comment: z.string().max(2000).nullish(),
 });
+
+const Figure = z.object({ value: z.number().nullable(), numerator: z.number(), denominator: z.number(), definition: z.string() });
+
+export const FiguresOut = z.object({
+  period: z.object({ from: z.string(), to: z.string() }),
+  received: z.object({ total: z.number(), online: z.number(), direct: z.number(), postal: z.number() }),
+  finished: z.object({
+    total: z.number(),
+    early: z.number(),
+    onTime: z.number(),
+    late: z.number(),
+    resolved: z.number(),
+    returned: z.number(),
+    refused: z.number(),
+    withdrawn: z.number(),
+  }),
+  inProgress: z.object({ total: z.number(), onTime: z.number(), late: z.number() }),
+  handled: z.number(),
+  onTimeRate: Figure,
+  lateRate: Figure,
+  onlineShare: Figure,
+  onlinePaymentShare: Figure,
+  componentDigitisation: Figure,
+  electronicResultShare: Figure,
+  digitisation: Figure,
+  satisfaction: Figure,
+  dossierSatisfaction: Figure,
+  ratings: z.object({ verySatisfied: z.number(), satisfied: z.number(), notSatisfied: z.number() }),
+  complaintsOrNotSatisfied: z.number(),
+  definitions: z.record(z.string(), z.string()),
+});

@@ -127,6 +127,17 @@ export function publicView(d: DossierWithScope) {
   };
 }
 
+/**
+ * A period of dates in Vietnam time as UTC instants. A period that has not ended yet is counted up
+ * to now: an open dossier is judged by where it stands today, never by a future period end.
+ */
+export function periodBounds(from: string, to: string, nowMs: number): { fromIso: string; toIso: string } {
+  const end = Math.min(Date.parse(`${to}T23:59:59.999+07:00`), nowMs);
+  const start = Date.parse(`${from}T00:00:00+07:00`);
+  if (Number.isNaN(start) || Number.isNaN(end) || start > end) throw new AppError('VALIDATION', 'Kỳ số liệu không hợp lệ: ngày đầu phải trước ngày cuối và không sau hôm nay.');
+  return { fromIso: iso(start), toIso: iso(end) };
+}
+
 export function dossiersService({ db, clock, calendar }: DossiersDeps) {
   // Citizens refresh the lookup page; a short cache keeps it near a static page's speed. Writers
   // in this process drop the entry they change; another process's change shows within 2 s.
@@ -302,7 +313,7 @@ export function dossiersService({ db, clock, calendar }: DossiersDeps) {
 
     async list(actor: Actor, filter: Omit<DossierFilter, 'path'> & { unitId?: number | undefined; subtree?: boolean }) {
       const unit = await readableUnit(actor, filter.unitId ?? actor.unitId);
-      return listDossiers(db, { ...filter, path: unit.path, unitId: filter.subtree ? undefined : unit.id });
+      return listDossiers(db, { ...filter, path: unit.path, unitId: filter.subtree ? undefined : unit.id, now: clock.now().toISOString() });
     },
 
     /** Whether the actor sees citizens' ID numbers, phones and addresses (and the access is logged). */
@@ -326,8 +337,7 @@ export function dossiersService({ db, clock, calendar }: DossiersDeps) {
     async measure(unitId: number, from: string, to: string): Promise<DossierFigures> {
       const unit = await findUnitById(db, unitId);
       if (!unit) throw new AppError('NOT_FOUND');
-      const fromIso = iso(Date.parse(`${from}T00:00:00+07:00`));
-      const toIso = iso(Date.parse(`${to}T23:59:59.999+07:00`));
+      const { fromIso, toIso } = periodBounds(from, to, clock.now().getTime());
       const counters = await dossierCountersSql(db, { path: unit.path, unitId: unit.id }, fromIso, toIso);
       return figuresFromCounters(counters, { from: ms(fromIso), to: ms(toIso) });
     },
@@ -335,8 +345,7 @@ export function dossiersService({ db, clock, calendar }: DossiersDeps) {
     /** The period's figures over the unit (or its subtree), with the formulas of domain.md §6–7. */
     async figures(actor: Actor, unitId: number, from: string, to: string, subtree: boolean): Promise<DossierFigures> {
       const unit = await readableUnit(actor, unitId);
-      const fromIso = iso(Date.parse(`${from}T00:00:00+07:00`));
-      const toIso = iso(Date.parse(`${to}T23:59:59.999+07:00`));
+      const { fromIso, toIso } = periodBounds(from, to, clock.now().getTime());
       const counters = await dossierCountersSql(db, { path: unit.path, unitId: subtree ? undefined : unit.id }, fromIso, toIso);
       return figuresFromCounters(counters, { from: ms(fromIso), to: ms(toIso) });
     },
