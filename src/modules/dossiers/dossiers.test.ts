@@ -154,6 +154,29 @@ describeEachDb('one-stop dossier register', (open) => {
     expect(refused.json().error.message).toMatch(/trước thời điểm hẹn trả/);
   });
 
+  it('counts a withdrawal and a refusal as finished in the period, by when they ended', async () => {
+    const s = await setup();
+    at('2026-06-01T09:00:00+07:00'); // Monday; 5 working days → Mon 8/6 17:00
+    const a = (await receive(s)).json<DossierDetail>();
+    const b = (await receive(s)).json<DossierDetail>();
+    at('2026-06-03T10:00:00+07:00');
+    expect((await step(s, a.id, { kind: 'withdrawn' })).json<DossierDetail>()).toMatchObject({ status: 'withdrawn', timeliness: 'early' });
+    at('2026-06-09T10:00:00+07:00'); // the day after the appointment
+    const refused = (await step(s, b.id, { kind: 'refused', reasons: ['Hồ sơ không thuộc thẩm quyền của đơn vị'] })).json<DossierDetail>();
+    expect(refused).toMatchObject({ status: 'refused', late: true, timeliness: 'late' });
+    const mau03 = await t.app.inject({ method: 'GET', url: `/api/dossiers/${b.id}/forms/mau03`, headers: { cookie: s.officer.cookie } });
+    expect(await docxText(mau03.rawPayload)).toContain('Hồ sơ không thuộc thẩm quyền của đơn vị');
+    // Nothing may follow a withdrawal.
+    expect((await step(s, a.id, { kind: 'resolved' })).statusCode).toBe(400);
+    at('2026-07-01T09:00:00+07:00');
+    const f = (await t.app.inject({ method: 'GET', url: `/api/dossiers/figures?unitId=${s.unit.id}&from=2026-06-01&to=2026-06-30`, headers: { cookie: s.officer.cookie } })).json<{
+      finished: { total: number; early: number; late: number; withdrawn: number; refused: number };
+      onTimeRate: { numerator: number; denominator: number };
+    }>();
+    expect(f.finished).toMatchObject({ total: 2, early: 1, late: 1, withdrawn: 1, refused: 1 });
+    expect(f.onTimeRate).toMatchObject({ numerator: 1, denominator: 2 });
+  });
+
   it('lets a citizen look a dossier up by code with the name masked and no other personal data', async () => {
     const s = await setup();
     at('2026-04-01T08:30:00+07:00');
