@@ -10,52 +10,26 @@
  * Needs Debian's Chromium (/usr/bin/chromium, never downloaded); without it the suite is skipped
  * loudly, or fails under CCHC_REQUIRE_ALL=1.
  */
-import fs from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
-import type { FastifyInstance } from 'fastify';
-import { chromium } from 'playwright-core';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/app.js';
-import { openDatabase } from '../../src/db/database.js';
-import type { Db } from '../../src/db/database.js';
-import { migrateToLatest } from '../../src/db/migrate.js';
-import { createUnit, createUser, TEST_PASSWORD, testConfig } from '../support/app.js';
+import { createUnit, createUser } from '../support/app.js';
+import {
+  failIfMissing,
+  listen,
+  loginThroughPage,
+  missingPrerequisites,
+  nav,
+  newE2e,
+  openBrowser,
+  screenshot,
+  skipped,
+  startApp,
+  stop,
+  vi,
+  vnDate,
+} from './harness.js';
 
-const REQUIRE_ALL = process.env.CCHC_REQUIRE_ALL === '1';
-const CHROMIUM = '/usr/bin/chromium';
-const WEB_DIR = path.resolve(process.cwd(), 'dist/web');
-const RESULTS = path.resolve(process.cwd(), 'test-results');
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-const missing = [fs.existsSync(CHROMIUM) ? null : `Chromium (${CHROMIUM})`].filter(
-  (m): m is string => m !== null,
-);
-
-if (missing.length > 0 && !REQUIRE_ALL) {
-  console.warn(
-    `\n!!! Thiếu ${missing.join(' và ')}: kiểm thử trình duyệt (lịch, kỳ thực hiện) bị BỎ QUA.\n` +
-      `!!! Missing ${missing.join(' and ')}: the browser test (calendar, occurrences) is SKIPPED.\n`,
-  );
-}
-
-/** Today in Vietnam (the server counts due dates in UTC+7), shifted by `days`: `YYYY-MM-DD`. */
-function vnDate(days = 0): string {
-  return new Date(Date.now() + 7 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
-}
-/** `2026-03-31` → `31/03/2026`. */
-const vi = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+const missing = missingPrerequisites([], { vi: 'lịch, kỳ thực hiện', en: 'calendar, occurrences' });
 
 const TODAY = vnDate();
 const YEAR = Number(TODAY.slice(0, 4));
@@ -108,271 +82,220 @@ function planText(): string {
   ].join('\n');
 }
 
-/** A link of the main navigation (the navbar). */
-const nav = (page: Page, name: string) =>
-  page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name, exact: true });
-
 /** A task row of the import preview, by its code. */
 const draftRow = (page: Page, code: string) =>
   page
     .getByTestId('draft-task-row')
     .filter({ has: page.locator('b', { hasText: new RegExp(`^${code}\\.$`) }) });
 
-describe.skipIf(missing.length > 0 && !REQUIRE_ALL)(
-  'web: lịch, thời hạn và kỳ thực hiện trên trình duyệt',
-  () => {
-    if (missing.length > 0) {
-      it('cần Chromium (CCHC_REQUIRE_ALL=1)', () => {
-        throw new Error(`CCHC_REQUIRE_ALL=1 but missing: ${missing.join(', ')}`);
-      });
-      return;
-    }
+describe.skipIf(skipped(missing))('web: lịch, thời hạn và kỳ thực hiện trên trình duyệt', () => {
+  if (failIfMissing(missing, 'cần Chromium (CCHC_REQUIRE_ALL=1)')) return;
 
-    let tmp = '';
-    let db: Db | undefined;
-    let app: FastifyInstance | undefined;
-    let browser: Browser | undefined;
-    let context: BrowserContext | undefined;
-    let page: Page;
-    let base = '';
-    let username = '';
-    let planUrl = '';
-    const pageErrors: string[] = [];
+  const e = newE2e();
+  let page: Page;
+  let base = '';
+  let username = '';
+  let planUrl = '';
 
-    beforeAll(async () => {
-      if (!fs.existsSync(path.join(WEB_DIR, 'index.html'))) {
-        const { build } = await import('vite');
-        await build({ configFile: path.resolve('vite.config.ts'), logLevel: 'warn' });
-      }
-      tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cchc-e2e-cal-'));
-      db = openDatabase({ dialect: 'sqlite', file: path.join(tmp, 'cchc.sqlite') });
-      await migrateToLatest(db);
-      const built = await buildApp({ config: testConfig(), db, webDir: WEB_DIR, logger: false });
-      app = built.app;
-      const t = { app: built.app, services: built.services, db };
-      const unit = await createUnit(t, { name: UNIT_NAME, code: 'THTN', kind: 'school' });
-      const user = await createUser(t, unit.id, ['officer'], 'canbo.lich');
-      username = user.username;
-      await app.listen({ port: 0, host: '127.0.0.1' });
-      base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  beforeAll(async () => {
+    const t = await startApp(e, 'cchc-e2e-cal-');
+    const unit = await createUnit(t, { name: UNIT_NAME, code: 'THTN', kind: 'school' });
+    const user = await createUser(t, unit.id, ['officer'], 'canbo.lich');
+    username = user.username;
+    base = await listen(e);
+    page = await openBrowser(e);
+  });
 
-      browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-      context = await browser.newContext({
-        viewport: { width: 1280, height: 900 },
-        locale: 'vi-VN',
-        timezoneId: 'Asia/Ho_Chi_Minh',
-      });
-      context.setDefaultTimeout(15_000);
-      page = await context.newPage();
-      page.on('pageerror', (err) => pageErrors.push(err.message));
-      fs.mkdirSync(RESULTS, { recursive: true });
-    });
+  afterAll(() => stop(e));
 
-    afterAll(async () => {
-      await context?.close().catch(() => undefined);
-      await browser?.close().catch(() => undefined);
-      await app?.close().catch(() => undefined);
-      await db?.close().catch(() => undefined);
-      if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
-    });
+  it('đăng nhập', async () => {
+    await loginThroughPage(page, base, username, UNIT_NAME);
+  }, 60_000);
 
-    it('đăng nhập', async () => {
-      await page.goto(`${base}/`);
-      await page.waitForURL(/\/login/);
-      await page.getByLabel('Tên đăng nhập').fill(username);
-      await page.getByLabel('Mật khẩu').fill(TEST_PASSWORD);
-      await page.getByRole('button', { name: 'Đăng nhập' }).click();
-      await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-      await expect.poll(() => page.getByTestId('header-unit-name').textContent()).toBe(UNIT_NAME);
-    }, 60_000);
+  it('xem trước: thời hạn được tô chỗ đọc được, có cách hiểu và độ tin cậy; sửa một cách hiểu', async () => {
+    await nav(page, 'Nhập kế hoạch').click();
+    await page.getByTestId('import-page').waitFor();
+    await page.getByRole('tab', { name: 'Dán văn bản' }).click();
+    await page.getByTestId('import-text').fill(planText());
+    await page.getByTestId('import-read').click();
+    await page.getByTestId('preview-task-count').waitFor({ timeout: 30_000 });
+    await expect.poll(() => page.getByTestId('preview-task-count').textContent()).toBe('6');
 
-    it('xem trước: thời hạn được tô chỗ đọc được, có cách hiểu và độ tin cậy; sửa một cách hiểu', async () => {
-      await nav(page, 'Nhập kế hoạch').click();
-      await page.getByTestId('import-page').waitFor();
-      await page.getByRole('tab', { name: 'Dán văn bản' }).click();
-      await page.getByTestId('import-text').fill(planText());
-      await page.getByTestId('import-read').click();
-      await page.getByTestId('preview-task-count').waitFor({ timeout: 30_000 });
-      await expect.poll(() => page.getByTestId('preview-task-count').textContent()).toBe('6');
+    // The unreadable deadline is announced above the areas.
+    await expect.poll(() => page.getByTestId('reading-review').textContent()).toContain('1 thời hạn');
 
-      // The unreadable deadline is announced above the areas.
-      await expect.poll(() => page.getByTestId('reading-review').textContent()).toContain('1 thời hạn');
+    const tasks = page.getByTestId('import-tasks');
+    await tasks.getByRole('button', { name: /^1\. Công tác chỉ đạo/ }).click();
+    const row11 = draftRow(page, '1.1');
+    await expect.poll(() => row11.getByTestId('deadline-mark').first().textContent()).toBe(`Quý I/${YEAR}`);
+    expect(await row11.getByTestId('deadline-reading').textContent()).toContain(
+      `Cuối Quý I/${YEAR} (31/03/${YEAR})`,
+    );
+    expect(await row11.getByTestId('reading-confidence').getAttribute('data-confidence')).toBe('1');
+    const row12 = draftRow(page, '1.2');
+    expect(await row12.getByTestId('deadline-reading').textContent()).toContain('Hằng quý');
 
-      const tasks = page.getByTestId('import-tasks');
-      await tasks.getByRole('button', { name: /^1\. Công tác chỉ đạo/ }).click();
-      const row11 = draftRow(page, '1.1');
-      await expect.poll(() => row11.getByTestId('deadline-mark').first().textContent()).toBe(`Quý I/${YEAR}`);
-      expect(await row11.getByTestId('deadline-reading').textContent()).toContain(
-        `Cuối Quý I/${YEAR} (31/03/${YEAR})`,
-      );
-      expect(await row11.getByTestId('reading-confidence').getAttribute('data-confidence')).toBe('1');
-      const row12 = draftRow(page, '1.2');
-      expect(await row12.getByTestId('deadline-reading').textContent()).toContain('Hằng quý');
+    await tasks.getByRole('button', { name: /^2\. Cải cách thủ tục/ }).click();
+    expect(await draftRow(page, '2.1').getByTestId('deadline-reading').textContent()).toContain(
+      'Thường xuyên — mỗi kỳ báo cáo',
+    );
+    expect(await draftRow(page, '2.2').getByTestId('deadline-reading').textContent()).toContain(
+      'Khi phát sinh: Khi có thay đổi',
+    );
+    const row24 = draftRow(page, '2.4');
+    expect(await row24.getByTestId('deadline-reading').textContent()).toContain('Chưa đọc được');
+    expect(await row24.getByTestId('reading-confidence').getAttribute('data-confidence')).toBe('0');
+    await screenshot(page, 'import-readings.png');
 
-      await tasks.getByRole('button', { name: /^2\. Cải cách thủ tục/ }).click();
-      expect(await draftRow(page, '2.1').getByTestId('deadline-reading').textContent()).toContain(
-        'Thường xuyên — mỗi kỳ báo cáo',
-      );
-      expect(await draftRow(page, '2.2').getByTestId('deadline-reading').textContent()).toContain(
-        'Khi phát sinh: Khi có thay đổi',
-      );
-      const row24 = draftRow(page, '2.4');
-      expect(await row24.getByTestId('deadline-reading').textContent()).toContain('Chưa đọc được');
-      expect(await row24.getByTestId('reading-confidence').getAttribute('data-confidence')).toBe('0');
-      await page.screenshot({ path: path.join(RESULTS, 'import-readings.png'), fullPage: true });
+    // "Sửa cách hiểu": a fixed date chosen by hand.
+    await row24.getByTestId('reading-edit').click();
+    const form = page.getByTestId('reading-edit-form');
+    await form.getByTestId('reading-kind-fixed').click();
+    await form.getByTestId('reading-date').first().fill(vi(CORRECTED));
+    await expect.poll(() => form.getByTestId('reading-preview').textContent()).toContain(vi(CORRECTED));
+    await form.getByTestId('reading-save').click();
+    await row24.getByTestId('reading-corrected').waitFor();
+    expect(await row24.getByTestId('deadline-reading').textContent()).toContain(`Ngày ${vi(CORRECTED)}`);
 
-      // "Sửa cách hiểu": a fixed date chosen by hand.
-      await row24.getByTestId('reading-edit').click();
-      const form = page.getByTestId('reading-edit-form');
-      await form.getByTestId('reading-kind-fixed').click();
-      await form.getByTestId('reading-date').first().fill(vi(CORRECTED));
-      await expect.poll(() => form.getByTestId('reading-preview').textContent()).toContain(vi(CORRECTED));
-      await form.getByTestId('reading-save').click();
-      await row24.getByTestId('reading-corrected').waitFor();
-      expect(await row24.getByTestId('deadline-reading').textContent()).toContain(`Ngày ${vi(CORRECTED)}`);
+    await page.getByTestId('import-next').click();
+    await page.getByTestId('import-save').click();
+    await page.waitForURL(/\/plans\/\d+$/, { timeout: 30_000 });
+    planUrl = page.url();
+  }, 90_000);
 
-      await page.getByTestId('import-next').click();
-      await page.getByTestId('import-save').click();
-      await page.waitForURL(/\/plans\/\d+$/, { timeout: 30_000 });
-      planUrl = page.url();
-    }, 90_000);
+  it('kế hoạch: nhiệm vụ sắp đến hạn có nhãn và lọc được', async () => {
+    const row23 = page.locator('[data-testid="task-row"][data-task-code="2.3"]');
+    await expect.poll(() => row23.getByTestId('task-flag').getAttribute('data-flag')).toBe('due_soon');
+    expect(await row23.getByTestId('task-due').textContent()).toContain(vi(SOON));
 
-    it('kế hoạch: nhiệm vụ sắp đến hạn có nhãn và lọc được', async () => {
-      const row23 = page.locator('[data-testid="task-row"][data-task-code="2.3"]');
-      await expect.poll(() => row23.getByTestId('task-flag').getAttribute('data-flag')).toBe('due_soon');
-      expect(await row23.getByTestId('task-due').textContent()).toContain(vi(SOON));
+    await page.getByTestId('plan-status-filter').click();
+    await page.getByRole('option', { name: 'Quá hạn / sắp đến hạn' }).click();
+    await expect.poll(() => page.locator('[data-testid="task-row"][data-task-code="2.3"]').count()).toBe(1);
+    // Continuous and event-driven tasks without a due date soon are filtered out.
+    expect(await page.locator('[data-testid="task-row"][data-task-code="2.2"]').count()).toBe(0);
+  }, 60_000);
 
-      await page.getByTestId('plan-status-filter').click();
-      await page.getByRole('option', { name: 'Quá hạn / sắp đến hạn' }).click();
-      await expect.poll(() => page.locator('[data-testid="task-row"][data-task-code="2.3"]').count()).toBe(1);
-      // Continuous and event-driven tasks without a due date soon are filtered out.
-      expect(await page.locator('[data-testid="task-row"][data-task-code="2.2"]').count()).toBe(0);
-    }, 60_000);
+  it('lịch tháng có hạn Quý I và tháng này có hạn sắp tới; ngày nghỉ lễ của năm', async () => {
+    await nav(page, 'Lịch').click();
+    await page.getByTestId('calendar-page').waitFor();
+    await page.goto(`${base}/lich?thang=${YEAR}-03`);
+    await expect.poll(() => page.getByTestId('calendar-month-label').textContent()).toBe(`Tháng 3/${YEAR}`);
+    const day = page.locator(`[data-testid="calendar-day"][data-date="${YEAR}-03-31"]`);
+    await expect
+      .poll(() => day.getByTestId('calendar-due').allTextContents())
+      .toContain(`1.1 · Quý I/${YEAR}`);
+    expect(await page.getByTestId('month-due-item').count()).toBeGreaterThan(0);
+    await screenshot(page, 'calendar-quy1.png');
 
-    it('lịch tháng có hạn Quý I và tháng này có hạn sắp tới; ngày nghỉ lễ của năm', async () => {
-      await nav(page, 'Lịch').click();
-      await page.getByTestId('calendar-page').waitFor();
-      await page.goto(`${base}/lich?thang=${YEAR}-03`);
-      await expect.poll(() => page.getByTestId('calendar-month-label').textContent()).toBe(`Tháng 3/${YEAR}`);
-      const day = page.locator(`[data-testid="calendar-day"][data-date="${YEAR}-03-31"]`);
-      await expect
-        .poll(() => day.getByTestId('calendar-due').allTextContents())
-        .toContain(`1.1 · Quý I/${YEAR}`);
-      expect(await page.getByTestId('month-due-item').count()).toBeGreaterThan(0);
-      await page.screenshot({ path: path.join(RESULTS, 'calendar-quy1.png'), fullPage: true });
+    // The month of the due-soon task: today is outlined, the task is orange.
+    await page.goto(`${base}/lich?thang=${SOON.slice(0, 7)}`);
+    const soonDay = page.locator(`[data-testid="calendar-day"][data-date="${SOON}"]`);
+    const chip = soonDay.getByTestId('calendar-due').filter({ hasText: '2.3' });
+    await expect.poll(() => chip.getAttribute('data-tone')).toBe('due_soon');
+    if (TODAY.slice(0, 7) === SOON.slice(0, 7))
+      await page.locator(`[data-testid="calendar-day"][data-today="true"][data-date="${TODAY}"]`).waitFor();
+    await expect.poll(() => page.locator('.mantine-Notification-root').count(), { timeout: 15_000 }).toBe(0);
+    await screenshot(page, 'calendar.png');
 
-      // The month of the due-soon task: today is outlined, the task is orange.
-      await page.goto(`${base}/lich?thang=${SOON.slice(0, 7)}`);
-      const soonDay = page.locator(`[data-testid="calendar-day"][data-date="${SOON}"]`);
-      const chip = soonDay.getByTestId('calendar-due').filter({ hasText: '2.3' });
-      await expect.poll(() => chip.getAttribute('data-tone')).toBe('due_soon');
-      if (TODAY.slice(0, 7) === SOON.slice(0, 7))
-        await page.locator(`[data-testid="calendar-day"][data-today="true"][data-date="${TODAY}"]`).waitFor();
-      await expect
-        .poll(() => page.locator('.mantine-Notification-root').count(), { timeout: 15_000 })
-        .toBe(0);
-      await page.screenshot({ path: path.join(RESULTS, 'calendar.png'), fullPage: true });
+    await page.getByTestId('holidays-link').click();
+    await page.getByTestId('holidays-page').waitFor();
+    const newYear = page.locator(`[data-testid="holiday-row"][data-date="${YEAR}-01-01"]`);
+    await expect.poll(() => newYear.textContent()).toContain('Tết Dương lịch');
+    expect(await newYear.textContent()).toContain('Nghỉ lễ theo luật');
+    // An officer sees the schedule read-only.
+    await page.getByTestId('schedule-readonly').waitFor();
+    expect(await page.getByTestId('schedule-editor').count()).toBe(0);
+  }, 60_000);
 
-      await page.getByTestId('holidays-link').click();
-      await page.getByTestId('holidays-page').waitFor();
-      const newYear = page.locator(`[data-testid="holiday-row"][data-date="${YEAR}-01-01"]`);
-      await expect.poll(() => newYear.textContent()).toContain('Tết Dương lịch');
-      expect(await newYear.textContent()).toContain('Nghỉ lễ theo luật');
-      // An officer sees the schedule read-only.
-      await page.getByTestId('schedule-readonly').waitFor();
-      expect(await page.getByTestId('schedule-editor').count()).toBe(0);
-    }, 60_000);
+  it('nhiệm vụ định kỳ: đánh dấu một kỳ hoàn thành', async () => {
+    await page.goto(`${base}/lich?thang=${YEAR}-03`);
+    await page
+      .locator(`[data-testid="calendar-day"][data-date="${YEAR}-03-05"]`)
+      .getByTestId('calendar-due')
+      .filter({ hasText: '1.2' })
+      .click();
+    await page.waitForURL(/\/tasks\/\d+$/);
+    await expect.poll(() => page.getByTestId('task-title').textContent()).toContain('1.2');
+    const rows = page.getByTestId('occurrence-row');
+    await expect.poll(() => rows.count()).toBe(4);
+    const first = rows.first();
+    expect(await first.getByTestId('occurrence-label').textContent()).toBe(`Quý I/${YEAR}`);
 
-    it('nhiệm vụ định kỳ: đánh dấu một kỳ hoàn thành', async () => {
-      await page.goto(`${base}/lich?thang=${YEAR}-03`);
-      await page
-        .locator(`[data-testid="calendar-day"][data-date="${YEAR}-03-05"]`)
-        .getByTestId('calendar-due')
-        .filter({ hasText: '1.2' })
-        .click();
-      await page.waitForURL(/\/tasks\/\d+$/);
-      await expect.poll(() => page.getByTestId('task-title').textContent()).toContain('1.2');
-      const rows = page.getByTestId('occurrence-row');
-      await expect.poll(() => rows.count()).toBe(4);
-      const first = rows.first();
-      expect(await first.getByTestId('occurrence-label').textContent()).toBe(`Quý I/${YEAR}`);
+    await first.getByTestId('occurrence-done').click();
+    const form = page.getByTestId('occurrence-complete-form');
+    expect(await form.getByTestId('occurrence-completed-on').inputValue()).toBe(vi(TODAY));
+    await form.getByTestId('occurrence-done-confirm').click();
+    await expect.poll(() => first.getAttribute('data-status')).toBe('done');
+    // Done today against a due date of 05/03: early, on time or late depending on today.
+    const expected = TODAY < `${YEAR}-03-05` ? 'early' : TODAY === `${YEAR}-03-05` ? 'on_time' : 'late';
+    expect(await first.getByTestId('timeliness-badge').getAttribute('data-timeliness')).toBe(expected);
+    await expect
+      .poll(() => page.getByTestId('history-section').textContent())
+      .toContain(`Kỳ “Quý I/${YEAR}”: Chưa hoàn thành → Hoàn thành`);
+  }, 60_000);
 
-      await first.getByTestId('occurrence-done').click();
-      const form = page.getByTestId('occurrence-complete-form');
-      expect(await form.getByTestId('occurrence-completed-on').inputValue()).toBe(vi(TODAY));
-      await form.getByTestId('occurrence-done-confirm').click();
-      await expect.poll(() => first.getAttribute('data-status')).toBe('done');
-      // Done today against a due date of 05/03: early, on time or late depending on today.
-      const expected = TODAY < `${YEAR}-03-05` ? 'early' : TODAY === `${YEAR}-03-05` ? 'on_time' : 'late';
-      expect(await first.getByTestId('timeliness-badge').getAttribute('data-timeliness')).toBe(expected);
-      await expect
-        .poll(() => page.getByTestId('history-section').textContent())
-        .toContain(`Kỳ “Quý I/${YEAR}”: Chưa hoàn thành → Hoàn thành`);
-    }, 60_000);
+  it('nhiệm vụ "Khi có thay đổi": ghi nhận phát sinh; nhiệm vụ đã sửa cách hiểu có hạn đã chọn', async () => {
+    await page.goto(planUrl);
+    await page.locator('[data-testid="task-row"][data-task-code="2.2"]').getByRole('link').first().click();
+    await page.waitForURL(/\/tasks\/\d+$/);
+    await page.getByTestId('event-form').waitFor();
+    expect(await page.getByTestId('event-date').inputValue()).toBe(vi(TODAY));
+    await page.getByTestId('event-note').fill('Quyết định sửa đổi quy trình');
+    await page.getByTestId('event-submit').click();
+    const row = page.getByTestId('occurrence-row').filter({ hasText: `Phát sinh ngày ${vi(TODAY)}` });
+    await row.waitFor();
+    expect(await row.getByTestId('due-state-badge').getAttribute('data-state')).toBe('due_soon');
 
-    it('nhiệm vụ "Khi có thay đổi": ghi nhận phát sinh; nhiệm vụ đã sửa cách hiểu có hạn đã chọn', async () => {
-      await page.goto(planUrl);
-      await page.locator('[data-testid="task-row"][data-task-code="2.2"]').getByRole('link').first().click();
-      await page.waitForURL(/\/tasks\/\d+$/);
-      await page.getByTestId('event-form').waitFor();
-      expect(await page.getByTestId('event-date').inputValue()).toBe(vi(TODAY));
-      await page.getByTestId('event-note').fill('Quyết định sửa đổi quy trình');
-      await page.getByTestId('event-submit').click();
-      const row = page.getByTestId('occurrence-row').filter({ hasText: `Phát sinh ngày ${vi(TODAY)}` });
-      await row.waitFor();
-      expect(await row.getByTestId('due-state-badge').getAttribute('data-state')).toBe('due_soon');
+    await page.goto(planUrl);
+    await page.locator('[data-testid="task-row"][data-task-code="2.4"]').getByRole('link').first().click();
+    await page.waitForURL(/\/tasks\/\d+$/);
+    const occ = page.getByTestId('occurrence-row');
+    await expect.poll(() => occ.count()).toBe(1);
+    expect(await occ.first().textContent()).toContain(`Hạn: ${vi(CORRECTED)}`);
+  }, 60_000);
 
-      await page.goto(planUrl);
-      await page.locator('[data-testid="task-row"][data-task-code="2.4"]').getByRole('link').first().click();
-      await page.waitForURL(/\/tasks\/\d+$/);
-      const occ = page.getByTestId('occurrence-row');
-      await expect.poll(() => occ.count()).toBe(1);
-      expect(await occ.first().textContent()).toContain(`Hạn: ${vi(CORRECTED)}`);
-    }, 60_000);
+  it('tổng quan: thẻ "Hạn sắp tới" có nhiệm vụ sắp đến hạn', async () => {
+    await nav(page, 'Tổng quan').click();
+    const card = page.getByTestId('deadlines-card');
+    await card.getByTestId('deadline-list').waitFor();
+    // Overdue items come first: the due-soon ones may be behind "Xem tất cả".
+    const all = card.getByRole('button', { name: /^Xem tất cả/ });
+    if ((await all.count()) > 0) await all.click();
+    await expect
+      .poll(() => card.getByTestId('deadline-item').filter({ hasText: '2.3.' }).getAttribute('data-state'))
+      .toBe('due_soon');
+  }, 60_000);
 
-    it('tổng quan: thẻ "Hạn sắp tới" có nhiệm vụ sắp đến hạn', async () => {
-      await nav(page, 'Tổng quan').click();
-      const card = page.getByTestId('deadlines-card');
-      await card.getByTestId('deadline-list').waitFor();
-      // Overdue items come first: the due-soon ones may be behind "Xem tất cả".
-      const all = card.getByRole('button', { name: /^Xem tất cả/ });
-      if ((await all.count()) > 0) await all.click();
-      await expect
-        .poll(() => card.getByTestId('deadline-item').filter({ hasText: '2.3.' }).getAttribute('data-state'))
-        .toBe('due_soon');
-    }, 60_000);
+  it('lịch cá nhân (.ics): tạo liên kết, đọc được VEVENT, thu hồi thì hết hiệu lực', async () => {
+    await nav(page, 'Lịch').click();
+    await page.getByTestId('feed-create').click();
+    const input = page.getByTestId('feed-url');
+    await input.waitFor();
+    const url = await input.inputValue();
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api\/calendar\/ics\/[\w-]{20,}$/);
+    expect(await page.getByTestId('feed-new').textContent()).toContain('thay thế mọi liên kết trước đó');
 
-    it('lịch cá nhân (.ics): tạo liên kết, đọc được VEVENT, thu hồi thì hết hiệu lực', async () => {
-      await nav(page, 'Lịch').click();
-      await page.getByTestId('feed-create').click();
-      const input = page.getByTestId('feed-url');
-      await input.waitFor();
-      const url = await input.inputValue();
-      expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api\/calendar\/ics\/[\w-]{20,}$/);
-      expect(await page.getByTestId('feed-new').textContent()).toContain('thay thế mọi liên kết trước đó');
+    const res = await fetch(url);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/calendar');
+    const ics = await res.text();
+    expect(ics).toContain('BEGIN:VCALENDAR');
+    expect(ics).toContain('BEGIN:VEVENT');
+    expect(ics).toContain('[2.3]');
 
-      const res = await fetch(url);
-      expect(res.status).toBe(200);
-      expect(res.headers.get('content-type')).toContain('text/calendar');
-      const ics = await res.text();
-      expect(ics).toContain('BEGIN:VCALENDAR');
-      expect(ics).toContain('BEGIN:VEVENT');
-      expect(ics).toContain('[2.3]');
+    await page.getByTestId('feed-revoke').click();
+    await page.getByTestId('feed-revoke-confirm').click();
+    await expect.poll(() => page.getByTestId('feed-status').textContent()).toContain('chưa có liên kết');
+    expect((await fetch(url)).status).toBe(404);
+  }, 60_000);
 
-      await page.getByTestId('feed-revoke').click();
-      await page.getByTestId('feed-revoke-confirm').click();
-      await expect.poll(() => page.getByTestId('feed-status').textContent()).toContain('chưa có liên kết');
-      expect((await fetch(url)).status).toBe(404);
-    }, 60_000);
-
-    it('ảnh chụp lịch trên điện thoại (390 px)', async () => {
-      await page.setViewportSize({ width: 390, height: 844 });
-      await page.goto(`${base}/lich?thang=${SOON.slice(0, 7)}`);
-      const list = page.getByTestId('calendar-day-list');
-      await list.waitFor();
-      await list.locator(`[data-testid="calendar-day"][data-date="${SOON}"]`).waitFor();
-      await page.screenshot({ path: path.join(RESULTS, 'calendar-390.png'), fullPage: true });
-      expect(pageErrors).toEqual([]);
-    }, 60_000);
-  },
-);
+  it('ảnh chụp lịch trên điện thoại (390 px)', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${base}/lich?thang=${SOON.slice(0, 7)}`);
+    const list = page.getByTestId('calendar-day-list');
+    await list.waitFor();
+    await list.locator(`[data-testid="calendar-day"][data-date="${SOON}"]`).waitFor();
+    await screenshot(page, 'calendar-390.png');
+    expect(e.pageErrors).toEqual([]);
+  }, 60_000);
+});

@@ -12,57 +12,37 @@
  * loudly, or fails under CCHC_REQUIRE_ALL=1.
  */
 import fs from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
-import type { FastifyInstance } from 'fastify';
-import { chromium } from 'playwright-core';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/app.js';
-import { openDatabase } from '../../src/db/database.js';
-import type { Db } from '../../src/db/database.js';
-import { migrateToLatest } from '../../src/db/migrate.js';
-import { createUnit, createUser, login, TEST_PASSWORD, testConfig } from '../support/app.js';
+import { createUnit, createUser, login } from '../support/app.js';
 import { importPlan, smallPlanText } from '../support/plans.js';
-
-const REQUIRE_ALL = process.env.CCHC_REQUIRE_ALL === '1';
-const CHROMIUM = '/usr/bin/chromium';
-const WEB_DIR = path.resolve(process.cwd(), 'dist/web');
-const RESULTS = path.resolve(process.cwd(), 'test-results');
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import {
+  DESKTOP,
+  failIfMissing,
+  listen,
+  loginThroughPage,
+  missingPrerequisites,
+  nav,
+  newE2e,
+  openBrowser,
+  RESULTS,
+  screenshot,
+  skipped,
+  startApp,
+  stop,
+  vi,
+  vnDate,
+} from './harness.js';
 
 /** Files exported by other one-stop software (fictional data), shared with the import tests. */
 const FIXTURES = path.resolve(process.cwd(), 'tests/fixtures/registers');
 const fixture = (name: string) => path.join(FIXTURES, name);
 
-const missing = [
-  fs.existsSync(CHROMIUM) ? null : `Chromium (${CHROMIUM})`,
-  fs.existsSync(fixture('so-ho-so-phan-mem-khac.csv')) ? null : `tệp mẫu ${FIXTURES}`,
-].filter((m): m is string => m !== null);
-
-if (missing.length > 0 && !REQUIRE_ALL) {
-  console.warn(
-    `\n!!! Thiếu ${missing.join(' và ')}: kiểm thử trình duyệt (hồ sơ thủ tục hành chính) bị BỎ QUA.\n` +
-      `!!! Missing ${missing.join(' and ')}: the browser test (one-stop dossiers) is SKIPPED.\n`,
-  );
-}
-
-/** Today in Vietnam (the server counts dossier days in UTC+7), shifted by `days`: `YYYY-MM-DD`. */
-function vnDate(days = 0): string {
-  return new Date(Date.now() + 7 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
-}
-/** `2026-03-31` → `31/03/2026`. */
-const vi = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+const missing = missingPrerequisites(
+  [{ path: fixture('so-ho-so-phan-mem-khac.csv'), label: `tệp mẫu ${FIXTURES}` }],
+  { vi: 'hồ sơ thủ tục hành chính', en: 'one-stop dossiers' },
+);
 
 const TODAY = vnDate();
 const YEAR = Number(TODAY.slice(0, 4));
@@ -77,10 +57,6 @@ const APPLICANT = {
   phone: '0912345678',
   address: 'Số 12 đường Hoa Sữa, Phường Thử Nghiệm',
 };
-
-/** A link of the main navigation (the navbar). */
-const nav = (page: Page, name: string) =>
-  page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name, exact: true });
 
 /** Clicks a download link and returns the file's first bytes and its name. */
 async function download(page: Page, testId: string): Promise<{ name: string; head: string; size: number }> {
@@ -103,22 +79,13 @@ async function quiet(page: Page) {
 /** A full-page screenshot from the top (the app shell's header is fixed). */
 async function shot(page: Page, name: string) {
   await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: path.join(RESULTS, name), fullPage: true });
+  await screenshot(page, name);
 }
 
-describe.skipIf(missing.length > 0 && !REQUIRE_ALL)('web: hồ sơ thủ tục hành chính trên trình duyệt', () => {
-  if (missing.length > 0) {
-    it('cần Chromium (CCHC_REQUIRE_ALL=1)', () => {
-      throw new Error(`CCHC_REQUIRE_ALL=1 but missing: ${missing.join(', ')}`);
-    });
-    return;
-  }
+describe.skipIf(skipped(missing))('web: hồ sơ thủ tục hành chính trên trình duyệt', () => {
+  if (failIfMissing(missing, 'cần Chromium (CCHC_REQUIRE_ALL=1)')) return;
 
-  let tmp = '';
-  let db: Db | undefined;
-  let app: FastifyInstance | undefined;
-  let browser: Browser | undefined;
-  let context: BrowserContext | undefined;
+  const e = newE2e();
   let page: Page;
   let base = '';
   let username = '';
@@ -129,19 +96,10 @@ describe.skipIf(missing.length > 0 && !REQUIRE_ALL)('web: hồ sơ thủ tục h
   /** The session of a reviewer of the superior unit (reads the register, never personal data). */
   let superiorCookie = '';
   let ratingUrl = '';
-  const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(WEB_DIR, 'index.html'))) {
-      const { build } = await import('vite');
-      await build({ configFile: path.resolve('vite.config.ts'), logLevel: 'warn' });
-    }
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cchc-e2e-dossier-'));
-    db = openDatabase({ dialect: 'sqlite', file: path.join(tmp, 'cchc.sqlite') });
-    await migrateToLatest(db);
-    const built = await buildApp({ config: testConfig(), db, webDir: WEB_DIR, logger: false });
-    app = built.app;
-    const t = { app: built.app, services: built.services, db };
+    const t = await startApp(e, 'cchc-e2e-dossier-');
+    const app = t.app;
     const superior = await createUnit(t, { name: SUPERIOR_NAME, code: 'TPTN', kind: 'province' });
     const unit = await createUnit(t, { name: UNIT_NAME, code: 'PTN', kind: 'ward', parentId: superior.id });
     const reviewer = await createUser(t, superior.id, ['reviewer'], 'theodoi.thanhpho');
@@ -185,33 +143,15 @@ describe.skipIf(missing.length > 0 && !REQUIRE_ALL)('web: hồ sơ thủ tục h
     expect(late.statusCode, late.body).toBe(200);
     lateCode = late.json<{ code: string }>().code;
 
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-    context = await browser.newContext({
-      viewport: { width: 1280, height: 900 },
-      locale: 'vi-VN',
-      timezoneId: 'Asia/Ho_Chi_Minh',
-      acceptDownloads: true,
-    });
-    context.setDefaultTimeout(15_000);
-    page = await context.newPage();
-    page.on('pageerror', (err) => pageErrors.push(err.message));
-    fs.mkdirSync(RESULTS, { recursive: true });
+    base = await listen(e);
+    page = await openBrowser(e, { acceptDownloads: true });
   });
 
-  afterAll(async () => {
-    await context?.close().catch(() => undefined);
-    await browser?.close().catch(() => undefined);
-    await app?.close().catch(() => undefined);
-    await db?.close().catch(() => undefined);
-    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
-  });
+  afterAll(() => stop(e));
 
   /** A context without cookies, as a citizen's phone. */
   async function citizen(): Promise<{ ctx: BrowserContext; page: Page; requests: string[] }> {
-    const ctx = await browser!.newContext({
+    const ctx = await e.browser!.newContext({
       viewport: { width: 390, height: 844 },
       locale: 'vi-VN',
       timezoneId: 'Asia/Ho_Chi_Minh',
@@ -222,18 +162,12 @@ describe.skipIf(missing.length > 0 && !REQUIRE_ALL)('web: hồ sơ thủ tục h
     const p = await ctx.newPage();
     const requests: string[] = [];
     p.on('request', (r) => requests.push(new URL(r.url()).pathname));
-    p.on('pageerror', (err) => pageErrors.push(`[citizen] ${err.message}`));
+    p.on('pageerror', (err) => e.pageErrors.push(`[citizen] ${err.message}`));
     return { ctx, page: p, requests };
   }
 
   it('đăng nhập', async () => {
-    await page.goto(`${base}/`);
-    await page.waitForURL(/\/login/);
-    await page.getByLabel('Tên đăng nhập').fill(username);
-    await page.getByLabel('Mật khẩu').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-    await expect.poll(() => page.getByTestId('header-unit-name').textContent()).toBe(UNIT_NAME);
+    await loginThroughPage(page, base, username, UNIT_NAME);
   }, 60_000);
 
   it('tiếp nhận hồ sơ qua biểu mẫu, rồi tải Mẫu 01 (.docx)', async () => {
@@ -406,16 +340,12 @@ describe.skipIf(missing.length > 0 && !REQUIRE_ALL)('web: hồ sơ thủ tục h
   }, 60_000);
 
   it('đơn vị cấp trên: xem sổ gồm đơn vị cấp dưới, thông tin cá nhân bị che, không có nút xử lý', async () => {
-    const ctx = await browser!.newContext({
-      viewport: { width: 1280, height: 900 },
-      locale: 'vi-VN',
-      timezoneId: 'Asia/Ho_Chi_Minh',
-    });
+    const ctx = await e.browser!.newContext({ ...DESKTOP });
     ctx.setDefaultTimeout(15_000);
     const [name, value] = superiorCookie.split('=') as [string, string];
     await ctx.addCookies([{ name, value, url: base }]);
     const p = await ctx.newPage();
-    p.on('pageerror', (err) => pageErrors.push(`[superior] ${err.message}`));
+    p.on('pageerror', (err) => e.pageErrors.push(`[superior] ${err.message}`));
     try {
       await p.goto(`${base}/ho-so`);
       await p.getByTestId('dossiers-page').waitFor();
@@ -586,6 +516,6 @@ describe.skipIf(missing.length > 0 && !REQUIRE_ALL)('web: hồ sơ thủ tục h
     await page.goto(`${base}/ho-so/tiep-nhan`);
     await page.getByTestId('receive-page').waitFor();
     await shot(page, 'dossier-receive-390.png');
-    expect(pageErrors).toEqual([]);
+    expect(e.pageErrors).toEqual([]);
   }, 60_000);
 });

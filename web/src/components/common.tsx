@@ -1,4 +1,5 @@
-import { Alert, Badge, Center, Loader, Stack, Text } from '@mantine/core';
+import { Alert, Badge, Button, Center, Group, Loader, Stack, Text } from '@mantine/core';
+import type { MantineColor } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertCircle, IconCheck, IconX } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
@@ -52,6 +53,32 @@ export function StatusBadge({
     >
       {STATUS_LABELS[status]}
     </Badge>
+  );
+}
+
+/** The footer of a dialog's form: “Hủy” (calls `onCancel`) and the submit button (`children`). */
+export function FormActions({
+  onCancel,
+  loading,
+  color,
+  testId,
+  children,
+}: {
+  onCancel: () => void;
+  loading?: boolean;
+  color?: MantineColor;
+  testId?: string;
+  children: ReactNode;
+}) {
+  return (
+    <Group justify="flex-end">
+      <Button variant="default" onClick={onCancel}>
+        Hủy
+      </Button>
+      <Button type="submit" color={color} loading={loading} data-testid={testId}>
+        {children}
+      </Button>
+    </Group>
   );
 }
 

@@ -1,8 +1,9 @@
-import { Badge, Button, Group, Select, SimpleGrid, Switch, Text } from '@mantine/core';
+import { Anchor, Badge, Breadcrumbs, Button, Group, Select, SimpleGrid, Switch, Text } from '@mantine/core';
 import type { ButtonProps } from '@mantine/core';
 import { DateInput, TimeInput } from '@mantine/dates';
 import { IconDownload } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
+import { Link } from 'react-router';
 import type { DossierListItem, DossierStatus, Figure } from '../api/types.js';
 import { formatNumber, parseVnDate } from '../lib/format.js';
 import { DOSSIER_STATUS_COLORS, DOSSIER_STATUS_LABELS } from '../lib/labels.js';
@@ -13,6 +14,18 @@ import { permissions, useCurrentUser, useUnits, useUnitScope } from '../session.
 type Size = 'xs' | 'sm' | 'md' | 'lg';
 
 const isStatus = (s: string): s is DossierStatus => s in DOSSIER_STATUS_LABELS;
+
+/** The breadcrumbs of a page of the register: “Hồ sơ TTHC” (a link to the register) › `current`. */
+export function DossierBreadcrumbs({ current }: { current: ReactNode }) {
+  return (
+    <Breadcrumbs>
+      <Anchor component={Link} to="/ho-so" size="sm">
+        Hồ sơ TTHC
+      </Anchor>
+      <Text size="sm">{current}</Text>
+    </Breadcrumbs>
+  );
+}
 
 export function DossierStatusBadge({
   status,

@@ -202,11 +202,7 @@ export const TIME_LIMIT_UNITS = [
 ] as const satisfies readonly TimeLimitUnit[];
 
 /** A dossier's timeliness at its end (Mẫu 06, reports); Mẫu 05 lines carry their own label. */
-export const DOSSIER_TIMELINESS_COLORS: Record<Timeliness, MantineColor> = {
-  early: 'teal',
-  on_time: 'blue',
-  late: 'red',
-};
+export const DOSSIER_TIMELINESS_COLORS: Record<Timeliness, MantineColor> = TIMELINESS_COLORS;
 
 export const RATING_LABELS = {
   very_satisfied: 'Rất hài lòng',

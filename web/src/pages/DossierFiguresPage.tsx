@@ -1,7 +1,5 @@
 import {
   ActionIcon,
-  Anchor,
-  Breadcrumbs,
   Card,
   Collapse,
   ColorSwatch,
@@ -17,11 +15,11 @@ import {
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { lazy, Suspense, useState } from 'react';
-import { Link } from 'react-router';
 import { api } from '../api/client.js';
 import type { DossierFigures, Figure } from '../api/types.js';
 import { ErrorAlert, PageLoader } from '../components/common.js';
 import {
+  DossierBreadcrumbs,
   DownloadButton,
   formatPercent,
   initialPeriod,
@@ -71,12 +69,7 @@ export function DossierFiguresPage() {
 
   return (
     <Stack gap="lg" data-testid="figures-page">
-      <Breadcrumbs>
-        <Anchor component={Link} to="/ho-so" size="sm">
-          Hồ sơ TTHC
-        </Anchor>
-        <Text size="sm">Số liệu</Text>
-      </Breadcrumbs>
+      <DossierBreadcrumbs current="Số liệu" />
       <div>
         <Title order={2}>Số liệu giải quyết hồ sơ</Title>
         <Text c="dimmed">

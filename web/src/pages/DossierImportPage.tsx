@@ -1,8 +1,6 @@
 import {
   Alert,
-  Anchor,
   Badge,
-  Breadcrumbs,
   Button,
   Card,
   FileInput,
@@ -33,7 +31,7 @@ import { Link } from 'react-router';
 import { api, ApiError } from '../api/client.js';
 import type { RegisterMapping } from '../api/types.js';
 import { ErrorAlert, notifySuccess } from '../components/common.js';
-import { useDossierScope } from '../components/dossier.js';
+import { DossierBreadcrumbs, useDossierScope } from '../components/dossier.js';
 import { CountBadges, RowErrorsTable } from '../components/ImportReport.js';
 import { formatDateTime, formatNumber } from '../lib/format.js';
 import { DOSSIER_CHANNEL_LABELS, DOSSIER_STATUS_LABELS } from '../lib/labels.js';
@@ -142,12 +140,7 @@ export function DossierImportPage() {
 
   return (
     <Stack gap="lg" data-testid="register-import-page">
-      <Breadcrumbs>
-        <Anchor component={Link} to="/ho-so" size="sm">
-          Hồ sơ TTHC
-        </Anchor>
-        <Text size="sm">Nhập sổ hồ sơ</Text>
-      </Breadcrumbs>
+      <DossierBreadcrumbs current="Nhập sổ hồ sơ" />
       <div>
         <Title order={2}>Nhập sổ theo dõi hồ sơ</Title>
         <Text c="dimmed">

@@ -1,9 +1,7 @@
 import {
   Alert,
-  Anchor,
   Badge,
   Box,
-  Breadcrumbs,
   Button,
   Card,
   Center,
@@ -43,7 +41,7 @@ import {
 import dayjs from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
 import type { FormEvent, ReactNode } from 'react';
-import { Link, useLocation, useParams } from 'react-router';
+import { useLocation, useParams } from 'react-router';
 import { api } from '../api/client.js';
 import type {
   DossierDetail,
@@ -56,6 +54,7 @@ import type {
 } from '../api/types.js';
 import { EmptyText, ErrorAlert, notifyError, notifySuccess, PageLoader } from '../components/common.js';
 import {
+  DossierBreadcrumbs,
   DossierFlagBadge,
   DossierStatusBadge,
   DownloadButton,
@@ -176,12 +175,7 @@ function DossierView({ d }: { d: DossierDetail }) {
 
   return (
     <Stack gap="lg" data-testid="dossier-page" data-status={d.status}>
-      <Breadcrumbs>
-        <Anchor component={Link} to="/ho-so" size="sm">
-          Hồ sơ TTHC
-        </Anchor>
-        <Text size="sm">{d.code}</Text>
-      </Breadcrumbs>
+      <DossierBreadcrumbs current={d.code} />
 
       {justReceived && d.actions.documents && d.events.length === 1 && (
         <Alert

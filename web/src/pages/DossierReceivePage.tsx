@@ -2,7 +2,6 @@ import {
   ActionIcon,
   Alert,
   Anchor,
-  Breadcrumbs,
   Button,
   Card,
   Checkbox,
@@ -27,7 +26,7 @@ import { Link, useNavigate } from 'react-router';
 import { api } from '../api/client.js';
 import type { DocumentKind, DossierChannel, ReceiveInput } from '../api/types.js';
 import { ErrorAlert, notifySuccess, PageLoader } from '../components/common.js';
-import { MomentInput, momentIso, useDossierScope } from '../components/dossier.js';
+import { DossierBreadcrumbs, MomentInput, momentIso, useDossierScope } from '../components/dossier.js';
 import { formatDateTime } from '../lib/format.js';
 import {
   DOCUMENT_KIND_LABELS,
@@ -131,12 +130,7 @@ export function DossierReceivePage() {
 
   return (
     <Stack gap="lg" data-testid="receive-page">
-      <Breadcrumbs>
-        <Anchor component={Link} to="/ho-so" size="sm">
-          Hồ sơ TTHC
-        </Anchor>
-        <Text size="sm">Tiếp nhận hồ sơ</Text>
-      </Breadcrumbs>
+      <DossierBreadcrumbs current="Tiếp nhận hồ sơ" />
       <div>
         <Title order={2}>Tiếp nhận hồ sơ</Title>
         <Text c="dimmed">

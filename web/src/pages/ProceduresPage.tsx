@@ -1,9 +1,7 @@
 import {
   ActionIcon,
   Alert,
-  Anchor,
   Badge,
-  Breadcrumbs,
   Button,
   Card,
   Checkbox,
@@ -30,11 +28,10 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { IconFileImport, IconPencil, IconPlus, IconSearch, IconUpload } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { Link } from 'react-router';
 import { api, ApiError } from '../api/client.js';
 import type { OnlineLevel, Procedure, ResultType, TimeLimitUnit } from '../api/types.js';
-import { EmptyText, ErrorAlert, notifySuccess, PageLoader } from '../components/common.js';
-import { useDossierScope } from '../components/dossier.js';
+import { EmptyText, ErrorAlert, FormActions, notifySuccess, PageLoader } from '../components/common.js';
+import { DossierBreadcrumbs, useDossierScope } from '../components/dossier.js';
 import { CountBadges, RowErrorsTable } from '../components/ImportReport.js';
 import { matchesSearch } from '../lib/format.js';
 import { readCounts, readMessage, readRowErrors } from '../lib/importReport.js';
@@ -80,12 +77,7 @@ export function ProceduresPage() {
 
   return (
     <Stack gap="lg" data-testid="procedures-page">
-      <Breadcrumbs>
-        <Anchor component={Link} to="/ho-so" size="sm">
-          Hồ sơ TTHC
-        </Anchor>
-        <Text size="sm">Danh mục thủ tục</Text>
-      </Breadcrumbs>
+      <DossierBreadcrumbs current="Danh mục thủ tục" />
       <Group justify="space-between" align="flex-end" wrap="wrap">
         <div>
           <Title order={2}>Danh mục thủ tục hành chính</Title>
@@ -388,14 +380,9 @@ function ProcedureModal({
               onChange={(e) => setActive(e.currentTarget.checked)}
             />
           )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Hủy
-            </Button>
-            <Button type="submit" loading={save.isPending} data-testid="procedure-save">
-              {procedure ? 'Lưu' : 'Thêm thủ tục'}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} loading={save.isPending} testId="procedure-save">
+            {procedure ? 'Lưu' : 'Thêm thủ tục'}
+          </FormActions>
         </Stack>
       </form>
     </Modal>

@@ -53,6 +53,7 @@ import type {
 import {
   EmptyText,
   ErrorAlert,
+  FormActions,
   notifyError,
   notifySuccess,
   PageLoader,
@@ -461,19 +462,14 @@ function CompleteModal({
             minRows={2}
             maxLength={10000}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Hủy
-            </Button>
-            <Button
-              type="submit"
-              color="teal"
-              loading={update.isPending}
-              data-testid="occurrence-done-confirm"
-            >
-              Xác nhận hoàn thành
-            </Button>
-          </Group>
+          <FormActions
+            onCancel={onClose}
+            loading={update.isPending}
+            color="teal"
+            testId="occurrence-done-confirm"
+          >
+            Xác nhận hoàn thành
+          </FormActions>
         </Stack>
       </form>
     </Modal>

@@ -20,7 +20,7 @@ import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { api } from '../api/client.js';
 import type { Unit, UnitKind } from '../api/types.js';
-import { EmptyText, ErrorAlert, notifySuccess, PageLoader } from '../components/common.js';
+import { EmptyText, ErrorAlert, FormActions, notifySuccess, PageLoader } from '../components/common.js';
 import { UnitCalendarSettingsModal } from '../components/UnitCalendarSettingsModal.js';
 import { UNIT_KIND_KEYS, UNIT_KINDS } from '../lib/labels.js';
 import { ME_KEY, useUnits } from '../session.js';
@@ -228,14 +228,9 @@ function UnitFormModal({
             allowDeselect={false}
             required
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Hủy
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {dialog.kind === 'create' ? 'Tạo đơn vị' : 'Lưu'}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} loading={save.isPending}>
+            {dialog.kind === 'create' ? 'Tạo đơn vị' : 'Lưu'}
+          </FormActions>
         </Stack>
       </form>
     </Modal>

@@ -31,7 +31,14 @@ import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { api } from '../api/client.js';
 import type { Role, User } from '../api/types.js';
-import { EmptyText, ErrorAlert, notifyError, notifySuccess, PageLoader } from '../components/common.js';
+import {
+  EmptyText,
+  ErrorAlert,
+  FormActions,
+  notifyError,
+  notifySuccess,
+  PageLoader,
+} from '../components/common.js';
 import { matchesSearch } from '../lib/format.js';
 import { ROLE_LABELS, ROLES } from '../lib/labels.js';
 import { permissions, useCurrentUser, useUnits } from '../session.js';
@@ -333,14 +340,9 @@ function CreateUserModal({ onClose }: { onClose: () => void }) {
             required
             autoComplete="new-password"
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Hủy
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              Tạo tài khoản
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} loading={create.isPending}>
+            Tạo tài khoản
+          </FormActions>
         </Stack>
       </form>
     </Modal>
@@ -389,14 +391,9 @@ function EditUserModal({ user, onClose }: { user: User; onClose: () => void }) {
             maxLength={200}
           />
           <RolesField value={roles} onChange={setRoles} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Hủy
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              Lưu
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} loading={save.isPending}>
+            Lưu
+          </FormActions>
         </Stack>
       </form>
     </Modal>
@@ -438,14 +435,9 @@ function ResetPasswordModal({ user, onClose }: { user: User; onClose: () => void
             autoComplete="new-password"
             data-autofocus
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Hủy
-            </Button>
-            <Button type="submit" loading={reset.isPending}>
-              Đặt lại mật khẩu
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} loading={reset.isPending}>
+            Đặt lại mật khẩu
+          </FormActions>
         </Stack>
       </form>
     </Modal>
