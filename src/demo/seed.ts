@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Db } from '../db/database.js';
 import { projectRoot } from '../lib/paths.js';
 import { verifyPassword } from '../modules/auth/password.js';
-import type { Role } from '../modules/auth/roles.js';
+import type { Actor, Role } from '../modules/auth/roles.js';
 import { listTasks, updateTaskRow } from '../modules/plans/repository.js';
 import { replaceAssignees } from '../modules/tasks/repository.js';
 import { countUnits, findUnitByCode, insertUnit } from '../modules/units/repository.js';
@@ -93,7 +93,78 @@ export async function seedDemo(db: Db, services: Services): Promise<boolean> {
     await updateTaskRow(db.kysely, t.id, { status, completed_on: status === 'done' ? '2026-03-20' : null });
     if (staff && t.position % 4 === 1) await replaceAssignees(db.kysely, t.id, [staff.id]);
   }
+  await seedDemoDossiers(db, services, school);
   return true;
+}
+
+/** A small one-stop register for the demo school: two procedures, a few dossiers at each stage. */
+async function seedDemoDossiers(
+  db: Db,
+  services: Services,
+  school: { id: number; path: string },
+): Promise<void> {
+  const admin = await findUserByUsername(db.kysely, 'quantri');
+  if (!admin) return;
+  const actor: Actor = {
+    userId: admin.id,
+    username: admin.username,
+    fullName: admin.full_name,
+    unitId: school.id,
+    unitPath: school.path,
+    roles: ['admin', 'officer'],
+    mustChangePassword: false,
+  };
+  const transfer = await services.dossiers.saveProcedure(actor, school.id, {
+    code: '1.004440',
+    name: 'Chuyển trường đối với học sinh tiểu học',
+    field: 'Giáo dục tiểu học',
+    limitUnit: 'working_days',
+    limitAmount: 3,
+    feeBearing: false,
+    onlineLevel: 'partial',
+    resultType: 'paper',
+  });
+  const copy = await services.dossiers.saveProcedure(actor, school.id, {
+    code: '2.002480',
+    name: 'Cấp bản sao văn bằng, chứng chỉ từ sổ gốc',
+    field: 'Văn bằng, chứng chỉ',
+    limitUnit: 'working_days',
+    limitAmount: 2,
+    feeText: 'Lệ phí theo quy định',
+    feeBearing: true,
+    onlineLevel: 'full',
+    resultType: 'paper',
+  });
+  const day = 86_400_000;
+  const now = Date.now();
+  const people = ['Trần Thị Mai', 'Lê Văn Hùng', 'Phạm Thu Hà', 'Nguyễn Minh Khoa', 'Võ Ngọc Lan'];
+  for (const [i, name] of people.entries()) {
+    const d = await services.dossiers.receive(actor, {
+      unitId: school.id,
+      procedureId: i % 2 === 0 ? transfer.id : copy.id,
+      channel: i % 2 === 0 ? 'direct' : 'online',
+      applicant: { name, phone: `09${String(12345670 + i).padStart(8, '0')}`, address: 'Phường Hòa Bình' },
+      documents: [
+        {
+          name: i % 2 === 0 ? 'Đơn xin chuyển trường' : 'Đơn đề nghị cấp bản sao',
+          copies: 1,
+          kind: 'original',
+        },
+      ],
+      receivedAt: new Date(now - (12 - i * 2) * day).toISOString(),
+    });
+    // The oldest two are finished (one on time, one late); the rest stay open.
+    if (i === 0)
+      await services.dossiers.step(actor, d.id, {
+        kind: 'resolved',
+        at: new Date(now - 11 * day).toISOString(),
+      });
+    if (i === 1)
+      await services.dossiers.step(actor, d.id, {
+        kind: 'resolved',
+        at: new Date(now - 1 * day).toISOString(),
+      });
+  }
 }
 
 /** True while the demo administrator still has the demo password (so it is worth printing). */
