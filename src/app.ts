@@ -100,7 +100,7 @@ export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance
     async (api) => {
       api.get('/health', { schema: { hide: true } }, async () => ({ ok: true }));
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-      await api.register(authRoutes(services, config.https));
+      await api.register(authRoutes(services, config.https, config.loginRateLimit));
       await api.register(unitRoutes(services));
       await api.register(userRoutes(services));
       await api.register(planRoutes(services, config.uploadMaxBytes));

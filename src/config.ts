@@ -31,6 +31,8 @@ const EnvSchema = z.object({
   CCHC_LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   /** How long failed logins are remembered, in minutes. */
   CCHC_LOGIN_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
+  /** Login requests a minute one address may make (on top of the per-account pause). */
+  CCHC_LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(30),
   /** Requests a minute one address may make to the public pages (dossier lookup, ratings). */
   CCHC_PUBLIC_RATE_LIMIT: z.coerce.number().int().positive().default(60),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -52,6 +54,7 @@ export interface AppConfig {
   loginWindowMinutes: number;
   logLevel: string;
   publicRateLimit: number;
+  loginRateLimit: number;
 }
 
 export class ConfigError extends Error {}
@@ -88,5 +91,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     loginWindowMinutes: e.CCHC_LOGIN_WINDOW_MINUTES,
     logLevel: e.LOG_LEVEL,
     publicRateLimit: e.CCHC_PUBLIC_RATE_LIMIT,
+    loginRateLimit: e.CCHC_LOGIN_RATE_LIMIT,
   };
 }

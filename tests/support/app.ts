@@ -12,7 +12,12 @@ import type { Services } from '../../src/services.js';
 export const TEST_PASSWORD = 'mat-khau-thu-123';
 
 export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
-  return { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }), ...overrides };
+  // Tests sign in many accounts from one address: the per-address login limit is raised (a test of
+  // that limit sets it back); the per-account pause after failed logins stays as configured.
+  return {
+    ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', CCHC_LOGIN_RATE_LIMIT: '1000' }),
+    ...overrides,
+  };
 }
 
 export interface TestApp {

@@ -4,13 +4,17 @@ import { actorOf, clearSessionCookie, setSessionCookie } from '../../http/contex
 import type { Services } from '../../services.js';
 import { ChangePasswordBody, LoginBody, MeResult } from './schema.js';
 
-export function authRoutes(services: Services, secureCookies: boolean): FastifyPluginAsyncZod {
+export function authRoutes(
+  services: Services,
+  secureCookies: boolean,
+  loginRateLimit: number,
+): FastifyPluginAsyncZod {
   return async (app) => {
     app.post(
       '/auth/login',
       {
         schema: { tags: ['auth'], summary: 'Đăng nhập', body: LoginBody, response: { 200: MeResult } },
-        config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+        config: { rateLimit: { max: loginRateLimit, timeWindow: '1 minute' } },
       },
       async (req, reply) => {
         const r = await services.auth.login(

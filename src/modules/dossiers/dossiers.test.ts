@@ -154,6 +154,38 @@ describeEachDb('one-stop dossier register', (open) => {
     expect(refused.json().error.message).toMatch(/trước thời điểm hẹn trả/);
   });
 
+  it('issues the rating link again for a returned dossier not yet rated; the old link stops working', async () => {
+    const s = await setup();
+    at('2026-04-06T09:00:00+07:00');
+    const d = (await receive(s)).json<DossierDetail>();
+    const reissue = (cookie: string) => t.app.inject({ method: 'POST', url: `/api/dossiers/${d.id}/rating-link`, headers: { cookie } });
+    // Before the result is returned there is nothing to rate.
+    expect(d.actions.reissueRatingLink).toBe(false);
+    expect((await reissue(s.officer.cookie)).statusCode).toBe(409);
+    at('2026-04-07T09:00:00+07:00');
+    await step(s, d.id, { kind: 'resolved' });
+    const first = (await step(s, d.id, { kind: 'returned', method: 'direct' })).json<{ ratingUrl: string; actions: DossierDetail['actions'] }>();
+    expect(first.actions.reissueRatingLink).toBe(true);
+    const oldToken = first.ratingUrl.split('/').pop()!;
+    // Only the unit's dossier handlers may issue it; another unit does not see the dossier.
+    expect((await reissue(s.staff.cookie)).statusCode).toBe(403);
+    expect((await reissue(s.reviewer.cookie)).statusCode).toBe(403);
+    expect((await reissue(s.outsider.cookie)).statusCode).toBe(404);
+    const again = await reissue(s.officer.cookie);
+    expect(again.statusCode).toBe(200);
+    const newToken = again.json<{ ratingUrl: string }>().ratingUrl.split('/').pop()!;
+    expect(newToken).not.toBe(oldToken);
+    expect((await t.app.inject({ method: 'GET', url: `/api/public/ratings/${oldToken}` })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'POST', url: `/api/public/ratings/${oldToken}`, payload: { rating: 'satisfied' } })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'POST', url: `/api/public/ratings/${newToken}`, payload: { rating: 'very_satisfied' } })).statusCode).toBe(200);
+    // Once rated, no new link.
+    expect((await reissue(s.officer.cookie)).statusCode).toBe(409);
+    const after = (await t.app.inject({ method: 'GET', url: `/api/dossiers/${d.id}`, headers: { cookie: s.officer.cookie } })).json<DossierDetail>();
+    expect(after).toMatchObject({ rating: 'very_satisfied', actions: { reissueRatingLink: false } });
+    const audit = await tdb.db.kysely.selectFrom('audit_log').select('action').where('entity', '=', 'dossier').where('entity_id', '=', d.id).execute();
+    expect(audit.map((a) => a.action)).toContain('rating_link_reissued');
+  });
+
   it('counts a withdrawal and a refusal as finished in the period, by when they ended', async () => {
     const s = await setup();
     at('2026-06-01T09:00:00+07:00'); // Monday; 5 working days → Mon 8/6 17:00

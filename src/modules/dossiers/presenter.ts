@@ -98,6 +98,7 @@ export function presentDetail(
       actor: e.actor_name,
       data: parseJson<unknown>(e.data_json, null),
     })),
-    actions: { handle: full, documents: full },
+    // A returned dossier not yet rated: the citizen's link can be issued again (the old one stops working).
+    actions: { handle: full, documents: full, reissueRatingLink: full && d.status === 'returned' && d.rated_at === null },
   };
 }

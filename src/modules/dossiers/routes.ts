@@ -92,6 +92,10 @@ export const dossierRoutes =
       const rows = await services.dossiers.accessLog(actor, req.query.unitId ?? actor.unitId, req.query.dossierId);
       return rows.map((r) => ({ at: r.at, user: r.user_name, kind: r.kind, dossierId: r.dossier_id, detail: r.detail }));
     });
+    app.post('/dossiers/:id/rating-link', { schema: { tags, summary: 'Cấp lại liên kết đánh giá cho người dân (liên kết cũ hết hiệu lực)', params: IdParams, response: { 200: z.object({ ratingUrl: z.string() }) } } }, async (req) => {
+      const token = await services.dossiers.reissueRatingLink(actorOf(req), req.params.id, String(req.id));
+      return { ratingUrl: `${origin(req)}/danh-gia/${token}` };
+    });
     app.get('/dossiers/:id', { schema: { tags, summary: 'Chi tiết hồ sơ', params: IdParams, response: { 200: DossierDetail } } }, async (req) => detail(actorOf(req), req.params.id));
     app.post(
       '/dossiers/:id/steps',

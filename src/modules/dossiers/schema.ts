@@ -115,7 +115,7 @@ export const DossierDetail = DossierListItem.extend({
   rating: z.string().nullable(),
   handovers: z.array(z.object({ at: z.string(), from: z.string(), to: z.string(), note: z.string().nullable(), status: z.enum(['early', 'on_time', 'late']), statusLabel: z.string() })),
   events: z.array(z.object({ kind: z.string(), label: z.string(), at: z.string(), actor: z.string().nullable(), data: z.unknown() })),
-  actions: z.object({ handle: z.boolean(), documents: z.boolean() }),
+  actions: z.object({ handle: z.boolean(), documents: z.boolean(), reissueRatingLink: z.boolean() }),
 });
 export type DossierDetail = z.infer<typeof DossierDetail>;
 

@@ -387,6 +387,24 @@ export function dossiersService({ db, clock, calendar }: DossiersDeps) {
       });
     },
 
+    /**
+     * Issues the citizen's rating link again (lost paper, a mistyped address): a new secret replaces
+     * the old one, which stops working. Only for a returned dossier not yet rated.
+     */
+    async reissueRatingLink(actor: Actor, id: number, requestId?: string): Promise<string> {
+      const d = await loadReadable(actor, id);
+      if (!policy.handleDossiers(actor, d.unit_id)) throw new AppError('FORBIDDEN');
+      if (d.status !== 'returned') throw new AppError('CONFLICT', 'Chỉ cấp liên kết đánh giá cho hồ sơ đã trả kết quả.');
+      if (d.rated_at) throw new AppError('CONFLICT', 'Hồ sơ này đã được người dân đánh giá.');
+      const token = randomBytes(18).toString('base64url');
+      const now = clock.now().toISOString();
+      await db.transaction().execute(async (tx) => {
+        await updateDossier(tx, d.id, { rating_token_hash: sha(token), updated_at: now });
+        await insertAudit(tx, { unitId: d.unit_id, userId: actor.userId, entity: 'dossier', entityId: d.id, action: 'rating_link_reissued', at: now, requestId });
+      });
+      return token;
+    },
+
     async ratingTarget(token: string) {
       const d = await findDossierByRatingToken(db, sha(token));
       if (!d) throw new AppError('NOT_FOUND', 'Liên kết đánh giá không hợp lệ.');

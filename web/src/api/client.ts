@@ -303,6 +303,8 @@ export const api = {
   receiveDossier: (input: ReceiveInput) => request<DossierDetail>('POST', '/api/dossiers', input),
   dossierStep: (id: number, step: StepInput) =>
     request<StepResult>('POST', `/api/dossiers/${id}/steps`, step),
+  reissueRatingLink: (id: number) =>
+    request<{ ratingUrl: string }>('POST', `/api/dossiers/${id}/rating-link`),
   dossierFlags: (id: number, flags: FlagsPatch) =>
     request<DossierDetail>('PATCH', `/api/dossiers/${id}/flags`, flags),
   dossierFormUrl: (id: number, form: 'mau01' | 'mau02' | 'mau03' | 'mau04' | 'mau05') =>

@@ -248,6 +248,9 @@ function DossierView({ d }: { d: DossierDetail }) {
             {d.rating && d.rating in RATING_LABELS
               ? RATING_LABELS[d.rating as keyof typeof RATING_LABELS]
               : 'Chưa có'}
+            {d.actions.reissueRatingLink && (
+              <ReissueRatingLinkButton id={d.id} onRatingUrl={(url) => setRatingUrl(url)} />
+            )}
           </Field>
         </SimpleGrid>
       </Card>
@@ -904,6 +907,28 @@ function StepModal({
   );
 }
 
+/** Issues the rating link again for a citizen who lost it; the old link stops working. */
+function ReissueRatingLinkButton({ id, onRatingUrl }: { id: number; onRatingUrl: (url: string) => void }) {
+  const reissue = useMutation({
+    mutationFn: () => api.reissueRatingLink(id),
+    onSuccess: (r) => onRatingUrl(r.ratingUrl),
+    onError: notifyError,
+  });
+  return (
+    <Button
+      size="compact-xs"
+      variant="light"
+      ml="xs"
+      loading={reissue.isPending}
+      onClick={() => reissue.mutate()}
+      title="Cấp liên kết mới; liên kết cũ sẽ hết hiệu lực"
+      data-testid="rating-reissue"
+    >
+      Cấp lại liên kết
+    </Button>
+  );
+}
+
 /**
  * The citizen's rating link, shown once when the result is returned: a QR code to scan at the desk,
  * and the address to copy into a message.
@@ -977,7 +1002,8 @@ function RatingLinkModal({ url, onClose }: { url: string; onClose: () => void })
           </Button>
         </Group>
         <Alert color="orange" variant="light" icon={<IconAlertTriangle size={16} />}>
-          Liên kết chỉ hiện một lần: hãy giao cho người nộp ngay (in, nhắn tin hoặc cho quét mã).
+          Liên kết chỉ hiện lúc cấp: hãy giao cho người nộp ngay (in, nhắn tin hoặc cho quét mã). Nếu người
+          nộp làm mất, bấm "Cấp lại liên kết" trên trang hồ sơ: liên kết cũ sẽ hết hiệu lực.
         </Alert>
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
