@@ -31,7 +31,9 @@ describeEachDb('demo data for npm start', (open) => {
     const units = (await t.app.inject({ method: 'GET', url: '/api/units', headers: { cookie: ward } })).json<{ code: string }[]>();
     expect(units.map((u) => u.code)).toEqual(['PHB', 'THHB', 'MNSM']);
     // A small register too, so that the dossier pages and figures show something.
-    const dossiers = (await t.app.inject({ method: 'GET', url: '/api/dossiers', headers: { cookie } })).json<{ endedAt: string | null }[]>();
+    const page = (await t.app.inject({ method: 'GET', url: '/api/dossiers', headers: { cookie } })).json<{ items: { endedAt: string | null }[]; total: number }>();
+    const dossiers = page.items;
+    expect(page.total).toBe(5);
     expect(dossiers).toHaveLength(5);
     expect(dossiers.filter((d) => d.endedAt !== null)).toHaveLength(2);
   });

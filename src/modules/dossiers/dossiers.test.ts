@@ -154,6 +154,31 @@ describeEachDb('one-stop dossier register', (open) => {
     expect(refused.json().error.message).toMatch(/trước thời điểm hẹn trả/);
   });
 
+  it('pages the register and counts every line the filter selects', async () => {
+    const s = await setup();
+    at('2026-05-04T09:00:00+07:00');
+    // 53 dossiers: one more page than the 50 shown at once, and 3 of them ended.
+    const ids: number[] = [];
+    for (let i = 0; i < 53; i++) ids.push((await receive(s)).json<DossierDetail>().id);
+    for (const id of ids.slice(0, 3)) await step(s, id, { kind: 'withdrawn', reason: 'Người nộp rút hồ sơ' });
+    const list = (query: string, cookie = s.officer.cookie) => t.app.inject({ method: 'GET', url: `/api/dossiers?unitId=${s.unit.id}${query}`, headers: { cookie } });
+    type Page = { items: DossierDetail[]; total: number; page: number; pageSize: number };
+    const first = (await list('')).json<Page>();
+    expect(first).toMatchObject({ total: 53, page: 1, pageSize: 50 });
+    expect(first.items).toHaveLength(50);
+    const second = (await list('&page=2')).json<Page>();
+    expect(second).toMatchObject({ total: 53, page: 2 });
+    expect(second.items).toHaveLength(3);
+    // No line is on both pages, and together they are the whole register.
+    expect(new Set([...first.items, ...second.items].map((d) => d.id))).toEqual(new Set(ids));
+    expect((await list('&status=ended')).json<Page>()).toMatchObject({ total: 3 });
+    expect((await list('&status=open')).json<Page>()).toMatchObject({ total: 50 });
+    // The ward reviewer counts the subtree; another unit is not found.
+    const ward = (await t.app.inject({ method: 'GET', url: `/api/dossiers?unitId=${s.ward.id}&subtree=1`, headers: { cookie: s.reviewer.cookie } })).json<Page>();
+    expect(ward.total).toBe(53);
+    expect((await list('', s.outsider.cookie)).statusCode).toBe(404);
+  });
+
   it('issues the rating link again for a returned dossier not yet rated; the old link stops working', async () => {
     const s = await setup();
     at('2026-04-06T09:00:00+07:00');
@@ -246,7 +271,7 @@ describeEachDb('one-stop dossier register', (open) => {
     expect((await t.app.inject({ method: 'GET', url: `/api/dossiers/${d.id}`, headers: { cookie: s.staff.cookie } })).json<DossierDetail>().applicant.full).toBe(false);
     expect((await t.app.inject({ method: 'POST', url: `/api/dossiers/${d.id}/steps`, headers: { cookie: s.reviewer.cookie }, payload: { kind: 'resolved' } })).statusCode).toBe(403);
     expect((await t.app.inject({ method: 'GET', url: `/api/dossiers/${d.id}/forms/mau01`, headers: { cookie: s.reviewer.cookie } })).statusCode).toBe(403);
-    const list = (await t.app.inject({ method: 'GET', url: `/api/dossiers?unitId=${s.unit.id}`, headers: { cookie: s.reviewer.cookie } })).json<{ applicantName: string }[]>();
+    const list = (await t.app.inject({ method: 'GET', url: `/api/dossiers?unitId=${s.unit.id}`, headers: { cookie: s.reviewer.cookie } })).json<{ items: { applicantName: string }[] }>().items;
     expect(list.map((x) => x.applicantName)).toEqual(['Nguyễn V** A*']);
     expect((await t.app.inject({ method: 'POST', url: '/api/procedures', headers: { cookie: s.staff.cookie }, payload: { unitId: s.unit.id, code: 'X', name: 'Thủ tục thử', limitUnit: 'working_days', limitAmount: 3, feeBearing: false, onlineLevel: 'none', resultType: 'paper' } })).statusCode).toBe(403);
   });
@@ -284,7 +309,7 @@ describeEachDb('one-stop dossier register', (open) => {
     expect(w.received.total).toBe(4);
 
     // #4 has passed its appointment without a new step: the register's "late" filter still finds it.
-    const lateList = (await t.app.inject({ method: 'GET', url: `/api/dossiers?unitId=${s.unit.id}&status=late`, headers: { cookie: s.officer.cookie } })).json<{ id: number; late: boolean }[]>();
+    const lateList = (await t.app.inject({ method: 'GET', url: `/api/dossiers?unitId=${s.unit.id}&status=late`, headers: { cookie: s.officer.cookie } })).json<{ items: { id: number; late: boolean }[] }>().items;
     expect(lateList.map((x) => x.id).sort()).toEqual([ids[2]!, ids[3]!].sort());
     expect(lateList.every((x) => x.late)).toBe(true);
     // A period not yet over is counted up to now: a dossier due after today is on time, not late.

@@ -76,7 +76,8 @@ export interface DossierFilter {
   now?: string | undefined;
 }
 
-export async function listDossiers(db: Q, f: DossierFilter): Promise<DossierWithScope[]> {
+/** The register lines a filter selects (without order and page), for the list and its count. */
+function filtered(db: Q, f: Omit<DossierFilter, 'limit' | 'offset'>) {
   let q = withScope(db).where('unit.path', 'like', `${f.path}%`);
   if (f.unitId !== undefined) q = q.where('dossier.unit_id', '=', f.unitId);
   if (f.status === 'open' || f.status === 'due_soon') q = q.where('dossier.ended_at', 'is', null);
@@ -96,12 +97,26 @@ export async function listDossiers(db: Q, f: DossierFilter): Promise<DossierWith
     const s = `%${f.search}%`;
     q = q.where((eb) => eb.or([eb('dossier.code', 'like', s), eb('procedure.name', 'like', s)]));
   }
+  return q;
+}
+
+export async function listDossiers(db: Q, f: DossierFilter): Promise<DossierWithScope[]> {
+  const q = filtered(db, f);
   const order = f.status === 'due_soon' ? 'dossier.appointment_at' : 'dossier.received_at';
   return q
     .orderBy(order, f.status === 'due_soon' ? 'asc' : 'desc')
     .limit(f.limit)
     .offset(f.offset)
     .execute();
+}
+
+/** How many register lines a filter selects, over all pages. */
+export async function countDossiers(db: Q, f: Omit<DossierFilter, 'limit' | 'offset'>): Promise<number> {
+  const row = await filtered(db, f)
+    .clearSelect()
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .executeTakeFirstOrThrow();
+  return num(row.n);
 }
 
 /** Dossiers handled in a period (received by its end, not ended before its start), for the figures. */

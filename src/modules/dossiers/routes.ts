@@ -9,6 +9,7 @@ import { presentDetail, presentListItem, presentProcedure } from './presenter.js
 import {
   DossierDetail,
   DossierListItem,
+  DossierPage,
   FiguresOut,
   FiguresQuery,
   FlagsBody,
@@ -56,12 +57,12 @@ export const dossierRoutes =
       const row = await services.dossiers.receive(actor, req.body, String(req.id));
       return detail(actor, row.id);
     });
-    app.get('/dossiers', { schema: { tags, summary: 'Sổ theo dõi hồ sơ', querystring: ListQuery, response: { 200: z.array(DossierListItem) } } }, async (req) => {
+    app.get('/dossiers', { schema: { tags, summary: 'Sổ theo dõi hồ sơ (một trang và tổng số dòng)', querystring: ListQuery, response: { 200: DossierPage } } }, async (req) => {
       const actor = actorOf(req);
       const q = req.query;
-      const rows = await services.dossiers.list(actor, { unitId: q.unitId, subtree: q.subtree === '1', status: q.status, from: q.from ? `${q.from}T00:00:00` : undefined, to: q.to ? `${q.to}T23:59:59` : undefined, search: q.q, limit: PAGE, offset: (q.page - 1) * PAGE });
+      const { rows, total } = await services.dossiers.page(actor, { unitId: q.unitId, subtree: q.subtree === '1', status: q.status, from: q.from ? `${q.from}T00:00:00` : undefined, to: q.to ? `${q.to}T23:59:59` : undefined, search: q.q, limit: PAGE, offset: (q.page - 1) * PAGE });
       const now = services.nowIso();
-      return rows.map((d) => presentListItem(d, services.dossiers.seesPersonalData(actor, d.unit_id), now));
+      return { items: rows.map((d) => presentListItem(d, services.dossiers.seesPersonalData(actor, d.unit_id), now)), total, page: q.page, pageSize: PAGE };
     });
     app.get(
       '/dossiers/figures',

@@ -92,6 +92,9 @@ export const DossierListItem = z.object({
   late: z.boolean(),
 });
 
+export const DossierPage = z.object({ items: z.array(DossierListItem), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+export type DossierPage = z.infer<typeof DossierPage>;
+
 export const DossierDetail = DossierListItem.extend({
   applicant: z.object({
     name: z.string(),

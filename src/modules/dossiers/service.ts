@@ -36,6 +36,7 @@ import {
   insertProcedure,
   listDossierEvents,
   listDossiers,
+  countDossiers,
   listPersonalDataAccess,
   listProcedures,
   logPersonalDataAccess,
@@ -314,6 +315,14 @@ export function dossiersService({ db, clock, calendar }: DossiersDeps) {
     async list(actor: Actor, filter: Omit<DossierFilter, 'path'> & { unitId?: number | undefined; subtree?: boolean }) {
       const unit = await readableUnit(actor, filter.unitId ?? actor.unitId);
       return listDossiers(db, { ...filter, path: unit.path, unitId: filter.subtree ? undefined : unit.id, now: clock.now().toISOString() });
+    },
+
+    /** One page of the register and how many lines the filter selects in all. */
+    async page(actor: Actor, filter: Omit<DossierFilter, 'path'> & { unitId?: number | undefined; subtree?: boolean }) {
+      const unit = await readableUnit(actor, filter.unitId ?? actor.unitId);
+      const f = { ...filter, path: unit.path, unitId: filter.subtree ? undefined : unit.id, now: clock.now().toISOString() };
+      const [rows, total] = await Promise.all([listDossiers(db, f), countDossiers(db, f)]);
+      return { rows, total };
     },
 
     /** Whether the actor sees citizens' ID numbers, phones and addresses (and the access is logged). */

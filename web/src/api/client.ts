@@ -4,6 +4,7 @@ import type {
   DossierDetail,
   DossierFigures,
   DossierListItem,
+  DossierPage,
   DueSoonItem,
   FlagsPatch,
   Procedure,
@@ -290,7 +291,7 @@ export const api = {
     q?: string | null;
     page?: number;
   }) =>
-    request<DossierListItem[]>(
+    request<DossierPage>(
       'GET',
       `/api/dossiers${qs({ ...f, subtree: f.subtree ? 1 : undefined, page: f.page && f.page > 1 ? f.page : undefined })}`,
     ),

@@ -41,6 +41,7 @@ import type { UnitKind } from '../../../src/modules/units/kinds.js';
 import type {
   DossierDetail as DossierDetailSchema,
   DossierListItem as DossierListItemSchema,
+  DossierPage as DossierPageSchema,
   FlagsBody as FlagsSchema,
   ProcedureBody as ProcedureBodySchema,
   ProcedureOut as ProcedureSchema,
@@ -190,6 +191,7 @@ export type TimeLimitUnit = Procedure['limitUnit'];
 export type OnlineLevel = Procedure['onlineLevel'];
 export type ResultType = Procedure['resultType'];
 export type DossierListItem = z.infer<typeof DossierListItemSchema>;
+export type DossierPage = z.infer<typeof DossierPageSchema>;
 export type DossierDetail = z.infer<typeof DossierDetailSchema>;
 export type DossierEventOut = DossierDetail['events'][number];
 export type Handover = DossierDetail['handovers'][number];

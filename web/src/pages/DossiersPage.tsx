@@ -5,6 +5,7 @@ import {
   Button,
   CloseButton,
   Group,
+  Pagination,
   Paper,
   Select,
   Stack,
@@ -17,14 +18,7 @@ import {
 import { DateInput } from '@mantine/dates';
 import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import {
-  IconAlertTriangle,
-  IconChartPie,
-  IconChevronLeft,
-  IconChevronRight,
-  IconFilePlus,
-  IconSearch,
-} from '@tabler/icons-react';
+import { IconAlertTriangle, IconChartPie, IconFilePlus, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../api/client.js';
@@ -40,8 +34,6 @@ import {
 import { formatDateTime, parseVnDate } from '../lib/format.js';
 import { DOSSIER_FILTER_LABELS, DOSSIER_FILTERS } from '../lib/labels.js';
 import type { DossierFilter } from '../lib/labels.js';
-
-const PAGE_SIZE = 50;
 
 export function DossiersPage() {
   const scope = useDossierScope();
@@ -141,6 +133,7 @@ function Register({ unitId, subtree, dueIds }: { unitId: number; subtree: boolea
       api.dossiers({ unitId, subtree, status: status === 'all' ? null : status, from, to, q, page }),
     placeholderData: keepPreviousData,
   });
+  const pages = list.data ? Math.max(1, Math.ceil(list.data.total / list.data.pageSize)) : 1;
   const reset =
     <T,>(set: (v: T) => void) =>
     (v: T) => {
@@ -206,32 +199,32 @@ function Register({ unitId, subtree, dueIds }: { unitId: number; subtree: boolea
         <PageLoader />
       ) : list.isError ? (
         <ErrorAlert error={list.error} />
-      ) : list.data.length === 0 ? (
+      ) : list.data.items.length === 0 ? (
         <EmptyText>{page > 1 ? 'Không còn hồ sơ nào.' : 'Chưa có hồ sơ nào phù hợp.'}</EmptyText>
       ) : (
-        <DossierTable items={list.data} showUnit={subtree} dueIds={dueIds} />
+        <>
+          <Text size="sm" c="dimmed" data-testid="dossier-total">
+            {list.data.total.toLocaleString('vi-VN')} hồ sơ
+            {pages > 1 &&
+              ` · hiển thị ${((page - 1) * list.data.pageSize + 1).toLocaleString('vi-VN')}–${Math.min(page * list.data.pageSize, list.data.total).toLocaleString('vi-VN')}`}
+          </Text>
+          <DossierTable items={list.data.items} showUnit={subtree} dueIds={dueIds} />
+        </>
       )}
-      {(page > 1 || (list.data?.length ?? 0) >= PAGE_SIZE) && (
-        <Group justify="center" gap="sm">
-          <Button
-            variant="default"
-            size="compact-md"
-            leftSection={<IconChevronLeft size={16} />}
-            disabled={page <= 1}
-            onClick={() => setPage((p) => Math.max(1, p - 1))}
-          >
-            Trang trước
-          </Button>
-          <Text size="sm">Trang {page}</Text>
-          <Button
-            variant="default"
-            size="compact-md"
-            rightSection={<IconChevronRight size={16} />}
-            disabled={(list.data?.length ?? 0) < PAGE_SIZE}
-            onClick={() => setPage((p) => p + 1)}
-          >
-            Trang sau
-          </Button>
+      {pages > 1 && (
+        <Group justify="center">
+          <Pagination
+            total={pages}
+            value={page}
+            onChange={setPage}
+            size="sm"
+            siblings={1}
+            getControlProps={(control) => ({
+              'aria-label':
+                control === 'previous' ? 'Trang trước' : control === 'next' ? 'Trang sau' : control,
+            })}
+            data-testid="dossier-pages"
+          />
         </Group>
       )}
     </Stack>
