@@ -8,7 +8,6 @@ import { FORMS, dossierForm, registerWorkbook } from './forms.js';
 import { presentDetail, presentListItem, presentProcedure } from './presenter.js';
 import {
   DossierDetail,
-  DossierListItem,
   DossierPage,
   FiguresOut,
   FiguresQuery,

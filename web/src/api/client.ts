@@ -3,7 +3,6 @@ import type {
   CalendarFeed,
   DossierDetail,
   DossierFigures,
-  DossierListItem,
   DossierPage,
   DueSoonItem,
   FlagsPatch,
