@@ -86,7 +86,7 @@ export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionToken', null);
   app.addHook('onRequest', async (req) => {
-    if (!req.url.startsWith('/api/')) return;
+    if (!req.url.startsWith('/api/') || req.routeOptions.config.sessionless) return;
     const token = req.cookies[SESSION_COOKIE];
     if (!token) return;
     req.sessionToken = token;

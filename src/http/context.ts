@@ -9,6 +9,13 @@ declare module 'fastify' {
     actor: Actor | null;
     sessionToken: string | null;
   }
+  interface FastifyContextConfig {
+    /**
+     * The route never looks at the session (no database read before the handler): it is public or
+     * entitled by a secret in its URL.
+     */
+    sessionless?: boolean;
+  }
 }
 
 /** The signed-in actor, or a 401. */

@@ -26,7 +26,12 @@ const excelDate = (y: number, m: number, d: number, h = 0, min = 0) =>
 type ImportApp = TestApp & { dossierImport: DossierImportService };
 
 async function importApp(db: Db): Promise<ImportApp> {
-  const { app, services } = await buildApp({ config: testConfig({ sessionHours: 24 * 365 }), db, logger: false, clock });
+  const { app, services } = await buildApp({
+    config: testConfig({ sessionHours: 24 * 365 }),
+    db,
+    logger: false,
+    clock,
+  });
   await app.ready();
   return { app, services, db, dossierImport: services.dossierImport };
 }
@@ -630,7 +635,7 @@ describeEachDb('dossier and procedure import', (open) => {
       );
     }
     const calls: [number, number][] = [];
-    const importId = `kiem-thu-${s.unit.id}-tien-do`;
+    const importId = `kiem-thu-${s.unit.id}-tien-do-luu-so-ho-so`;
     const saved = await t.dossierImport.commit(
       null,
       s.unit.id,
@@ -645,27 +650,51 @@ describeEachDb('dossier and procedure import', (open) => {
     ]);
     expect((await dossiersOf(s.unit.id)).length).toBe(1234);
 
-    // Through the routes: a commit with an importId, then its progress for the one who started it.
-    const csv = registerCsv([['R-1', '1.004438', 'Nguyễn Thị Mai', '01/06/2026 08:00', '']]);
-    const id = `web-${s.unit.id}-abcdef`;
-    const res = await post(
+    // Through the routes: a commit with a secret importId; its progress is read by that id while
+    // the commit runs — on SQLite too, where the commit's transaction holds the only connection (the
+    // progress route reads no session, so it does not wait for the database).
+    const rows: string[][] = [];
+    for (let i = 1; i <= 3000; i++)
+      rows.push([
+        `R-${i}`,
+        '1.004438',
+        `Công dân ${i}`,
+        `${String(1 + (i % 28)).padStart(2, '0')}/06/2026 08:00`,
+        '',
+      ]);
+    const id = `web-${s.unit.id}-0123456789abcdef0123456789`;
+    // As a browser asks: with its session cookie (which the route does not look up).
+    const read = () =>
+      t.app.inject({
+        method: 'GET',
+        url: `/api/dossiers/import/progress/${id}`,
+        headers: { cookie: s.officer.cookie },
+      });
+    let finished = false;
+    const committing = post(
       s.officer.cookie,
       '/api/dossiers/import/commit',
       { unitId: String(s.unit.id), importId: id },
-      { name: 'r.csv', content: csv },
-    );
-    expect(res.json()).toMatchObject({ imported: 1, importId: id });
-    const progress = await t.app.inject({
-      method: 'GET',
-      url: `/api/dossiers/import/progress/${id}`,
-      headers: { cookie: s.officer.cookie },
+      { name: 'r.csv', content: registerCsv(rows) },
+    ).finally(() => {
+      finished = true;
     });
-    expect(progress.json()).toEqual({ id, state: 'done', done: 1, total: 1, message: null });
-    const other = await t.app.inject({
-      method: 'GET',
-      url: `/api/dossiers/import/progress/${id}`,
-      headers: { cookie: (await outsiderOf()).cookie },
-    });
-    expect(other.statusCode).toBe(404);
+    const seen: { state: string; done: number; total: number }[] = [];
+    while (!finished) {
+      const r = await read();
+      if (r.statusCode === 200) seen.push(r.json());
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    expect((await committing).json()).toMatchObject({ imported: 3000, importId: id });
+    // Seen while saving: a count between none and all.
+    expect(seen.some((p) => p.state === 'saving' && p.done > 0 && p.done < 3000)).toBe(true);
+    expect((await read()).json()).toEqual({ id, state: 'done', done: 3000, total: 3000, message: null });
+    // Another id is not found; a malformed (guessable, short) id is refused.
+    expect(
+      (await t.app.inject({ method: 'GET', url: `/api/dossiers/import/progress/${id}x` })).statusCode,
+    ).toBe(404);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/dossiers/import/progress/abc123' })).statusCode,
+    ).toBe(400);
   });
 });

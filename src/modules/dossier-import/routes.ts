@@ -122,18 +122,20 @@ export const dossierImportRoutes =
     );
 
     // Progress of a commit started with an `importId`, kept in this process's memory only: behind a
-    // load balancer ask the same process. On SQLite the commit's transaction holds the only
-    // connection, so this request (whose session lookup needs the database) waits until it ends.
+    // load balancer ask the same process. The route reads no session: on SQLite the commit's
+    // transaction holds the only connection, and a session lookup would wait until the commit ends.
+    // The id is a client-chosen secret (≥ 128 bits) and the answer holds only counts.
     app.get(
       '/dossiers/import/progress/:id',
       {
         schema: {
           tags,
-          summary: 'Tiến độ lưu sổ hồ sơ đang nhập',
+          summary: 'Tiến độ lưu sổ hồ sơ đang nhập (theo mã bí mật của lần nhập)',
           params: z.object({ id: ImportId }),
           response: { 200: ImportProgress },
         },
+        config: { sessionless: true },
       },
-      async (req) => svc.progress(actorOf(req), req.params.id),
+      async (req) => svc.progress(req.params.id),
     );
   };

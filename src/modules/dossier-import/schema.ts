@@ -367,4 +367,8 @@ export const ImportProgress = z.object({
 export type ImportProgress = z.infer<typeof ImportProgress>;
 
 /** A client-chosen id for following a commit's progress. */
-export const ImportId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'Mã theo dõi tiến độ không hợp lệ');
+/**
+ * A commit's progress id, chosen by the client: a secret of at least 128 bits (the progress route
+ * answers without a session, so the id is what entitles the reader — it shows counts only).
+ */
+export const ImportId = z.string().regex(/^[A-Za-z0-9_-]{24,64}$/, 'Mã theo dõi tiến độ không hợp lệ');

@@ -929,6 +929,9 @@ export function dossierImportService({ db, clock, calendar, uploadMaxBytes }: Do
           done += batch.length;
           if (entry) entry.done = done;
           opts.onProgress?.(done, total);
+          // Let the event loop turn between batches: better-sqlite3 answers synchronously, so without
+          // this a commit would hold the process until it ends and no progress could be read.
+          await new Promise<void>((resolve) => setImmediate(resolve));
         }
         await insertAudit(tx, {
           unitId: unit.id,
@@ -962,10 +965,10 @@ export function dossierImportService({ db, clock, calendar, uploadMaxBytes }: Do
     return { imported: total, counts: a.counts, importId: opts.importId ?? null };
   }
 
-  /** A running or recent commit's progress, for the one who started it (kept in this process only). */
-  function progress(actor: Actor, id: string): ImportProgress {
+  /** A running or recent commit's progress, by its secret id (kept in this process only). */
+  function progress(id: string): ImportProgress {
     const e = progressById.get(id);
-    if (!e || e.userId !== actor.userId) throw new AppError('NOT_FOUND', 'Không tìm thấy lần nhập này.');
+    if (!e) throw new AppError('NOT_FOUND', 'Không tìm thấy lần nhập này.');
     return { id: e.id, state: e.state, done: e.done, total: e.total, message: e.message };
   }
 

@@ -324,7 +324,7 @@ export function readProgress(report: unknown): ImportProgress {
 
 /** A fresh id for following a commit (`[A-Za-z0-9_-]{8,64}`; works on plain HTTP too). */
 export function newImportId(): string {
-  const bytes = new Uint8Array(12);
+  const bytes = new Uint8Array(16);
   crypto.getRandomValues(bytes);
   return `web-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
 }

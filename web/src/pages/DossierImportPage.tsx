@@ -104,8 +104,8 @@ export function DossierImportPage() {
     },
   });
 
-  // While the commit runs (after the upload), its progress is read by the id this page chose. On
-  // SQLite the server answers only once the commit has ended; the bar then stays indeterminate.
+  // While the commit runs (after the upload), its progress is read by the secret id this page chose
+  // (the route reads no session, so it answers on SQLite too while the commit holds the database).
   const poll = useQuery({
     queryKey: ['register-import-progress', importId],
     queryFn: () => api.registerProgress(importId ?? ''),
