@@ -56,11 +56,19 @@ export interface TestSmtpServer {
   received: ReceivedMail[];
   /** Reply 451 to DATA (a temporary failure) while true. */
   failing: boolean;
+  /** Milliseconds to wait before accepting each message (a slow server, to make senders overlap). */
+  delayMs: number;
   close(): Promise<void>;
 }
 
 export async function startTestSmtpServer(): Promise<TestSmtpServer> {
-  const state: TestSmtpServer = { url: '', received: [], failing: false, close: async () => undefined };
+  const state: TestSmtpServer = {
+    url: '',
+    received: [],
+    failing: false,
+    delayMs: 0,
+    close: async () => undefined,
+  };
   const sockets = new Set<net.Socket>();
   const server = net.createServer((socket) => {
     sockets.add(socket);
@@ -84,7 +92,8 @@ export async function startTestSmtpServer(): Promise<TestSmtpServer> {
             const raw = Buffer.from(data.join('\r\n'), 'latin1').toString('utf8');
             state.received.push({ from, to, raw, ...parseMail(raw) });
             data = [];
-            reply('250 2.0.0 accepted');
+            if (state.delayMs > 0) setTimeout(() => reply('250 2.0.0 accepted'), state.delayMs);
+            else reply('250 2.0.0 accepted');
           } else data.push(line.startsWith('..') ? line.slice(1) : line);
           continue;
         }
