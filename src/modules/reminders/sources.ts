@@ -75,7 +75,10 @@ export function taskReminderSource(db: Q): ReminderSource {
         list.push(a.user_id);
         assignees.set(a.task_id, list);
       }
-      const units = await usersByUnit(db, [...new Set(rows.map((r) => r.unit_id))]);
+      const unitIds = [...new Set(rows.map((r) => r.unit_id))];
+      const units = await usersByUnit(db, unitIds);
+      // Calendars load in parallel (PostgreSQL's pool queues them); the sweep caches each.
+      await Promise.all(unitIds.map((id) => ctx.calendarOf(id)));
       const out: ReminderCandidate[] = [];
       for (const r of rows) {
         if (!r.due_date) continue;
@@ -126,7 +129,9 @@ export function dossierReminderSource(db: Q): ReminderSource {
         new Date(nowMs + LOOKAHEAD_CALENDAR_DAYS * 86_400_000).toISOString(),
       );
       if (rows.length === 0) return [];
-      const units = await usersByUnit(db, [...new Set(rows.map((r) => r.unit_id))]);
+      const unitIds = [...new Set(rows.map((r) => r.unit_id))];
+      const units = await usersByUnit(db, unitIds);
+      await Promise.all(unitIds.map((id) => ctx.calendarOf(id)));
       const out: ReminderCandidate[] = [];
       for (const r of rows) {
         const cal = await ctx.calendarOf(r.unit_id);
