@@ -35,6 +35,23 @@ const EnvSchema = z.object({
   CCHC_LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(30),
   /** Requests a minute one address may make to the public pages (dossier lookup, ratings). */
   CCHC_PUBLIC_RATE_LIMIT: z.coerce.number().int().positive().default(60),
+  /** SMTP server for reminder e-mails, `smtp://user:pass@host:587` or `smtps://…:465`; empty: no e-mail is sent (messages stay in the outbox). */
+  CCHC_SMTP_URL: z
+    .string()
+    .optional()
+    .refine(
+      (v) => !v || /^smtps?:\/\/[^\s/]+/.test(v),
+      'phải có dạng smtp://máy-chủ:cổng hoặc smtps://máy-chủ:cổng',
+    ),
+  /** Sender of reminder e-mails, `CCHC <cchc@donvi.gov.vn>` or `cchc@donvi.gov.vn`. */
+  CCHC_MAIL_FROM: z
+    .string()
+    .regex(/^([^<>]*<)?[^\s@<>]+@[^\s@<>]+(>)?$/, 'phải là một địa chỉ e-mail, ví dụ cchc@donvi.gov.vn')
+    .default('cchc@localhost'),
+  /** Minutes between two reminder sweeps in the server; 0 turns the sweep off (use `cchc reminders sweep` from cron). */
+  CCHC_REMINDER_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(1440).default(60),
+  /** Address of the web app as users reach it (`https://cchc.donvi.gov.vn`), for links in e-mails. */
+  CCHC_APP_URL: z.url({ protocol: /^https?$/ }).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -55,6 +72,12 @@ export interface AppConfig {
   logLevel: string;
   publicRateLimit: number;
   loginRateLimit: number;
+  /** SMTP URL for reminder e-mails; null: nothing is sent, every message stays in the outbox. */
+  smtpUrl: string | null;
+  mailFrom: string;
+  reminderIntervalMinutes: number;
+  /** Base of links in e-mails; null: links are paths only. */
+  appUrl: string | null;
 }
 
 export class ConfigError extends Error {}
@@ -92,5 +115,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: e.LOG_LEVEL,
     publicRateLimit: e.CCHC_PUBLIC_RATE_LIMIT,
     loginRateLimit: e.CCHC_LOGIN_RATE_LIMIT,
+    smtpUrl: e.CCHC_SMTP_URL?.trim() ? e.CCHC_SMTP_URL.trim() : null,
+    mailFrom: e.CCHC_MAIL_FROM,
+    reminderIntervalMinutes: e.CCHC_REMINDER_INTERVAL_MINUTES,
+    appUrl: e.CCHC_APP_URL ? e.CCHC_APP_URL.replace(/\/+$/, '') : null,
   };
 }

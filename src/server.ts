@@ -4,6 +4,7 @@ import { openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { DEMO_PASSWORD, demoLoginActive, seedDemo } from './demo/seed.js';
 import { webDistDir } from './lib/paths.js';
+import { startReminderSchedule } from './modules/reminders/scheduler.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -13,6 +14,11 @@ async function main(): Promise<void> {
   if (applied.length > 0) app.log.info({ applied }, 'database migrated');
   if (config.demo && (await seedDemo(db, services))) app.log.info('demo data seeded');
   await app.listen({ port: config.port, host: config.host });
+  const stopReminders = startReminderSchedule(
+    () => services.reminders.sweep(),
+    config.reminderIntervalMinutes,
+    app.log,
+  );
   const where = config.database.dialect === 'sqlite' ? `SQLite ${config.database.file}` : 'PostgreSQL';
   const lines = [``, `cchc đang chạy tại http://localhost:${config.port} (${where})`];
   if (config.demo && (await demoLoginActive(db)))
@@ -22,6 +28,7 @@ async function main(): Promise<void> {
     );
   console.log(lines.join('\n') + '\n');
   const stop = async () => {
+    stopReminders();
     await app.close();
     await db.close();
     process.exit(0);

@@ -11,6 +11,9 @@ import { dossiersService } from './modules/dossiers/service.js';
 import { dashboardService } from './modules/dashboard/service.js';
 import { evidenceService } from './modules/evidence/service.js';
 import { plansService } from './modules/plans/service.js';
+import { mailerFromConfig } from './modules/reminders/mailer.js';
+import { remindersService } from './modules/reminders/service.js';
+import { dossierReminderSource, taskReminderSource } from './modules/reminders/sources.js';
 import { targetsService } from './modules/targets/service.js';
 import { tasksService } from './modules/tasks/service.js';
 import { findUnitById, listUnitSubtree } from './modules/units/repository.js';
@@ -26,6 +29,17 @@ export function buildServices(db: Db, config: AppConfig, clock: Clock = systemCl
   const dossiers = dossiersService({ db: q, clock, calendar });
   const tasks = tasksService({ db: q, clock });
   const targets = targetsService({ db: q, clock });
+  // Reminders: the lead plugs the reports and feedback sources into this list at merge.
+  const reminderSources = [taskReminderSource(q), dossierReminderSource(q)];
+  const reminders = remindersService({
+    db: q,
+    dialect: db.dialect,
+    clock,
+    calendarOf: async (unitId) => (await calendar.forUnit(unitId)).calendar,
+    mailer: mailerFromConfig(config),
+    sources: reminderSources,
+    appUrl: config.appUrl,
+  });
   return {
     auth: authService({
       db: q,
@@ -50,6 +64,7 @@ export function buildServices(db: Db, config: AppConfig, clock: Clock = systemCl
     targets,
     evidence: evidenceService({ db: q, clock, uploadMaxBytes: config.uploadMaxBytes, tasks, targets }),
     dashboard: dashboardService({ db: q }),
+    reminders,
     unitMembers: (unitId: number) => listUsersOfUnit(q, unitId),
     /** Today in Vietnam, from the injected clock. */
     today: () => vietnamToday(clock),

@@ -321,7 +321,56 @@ export interface PersonalDataAccessTable {
   at: string;
 }
 
+/** One message of the reminder sweep (or any mail): unique per recipient, kind and event. */
+export interface OutboxTable {
+  id: Generated<number>;
+  dedupe_key: string;
+  unit_id: number;
+  user_id: number | null;
+  kind: string;
+  event_key: string;
+  subject: string;
+  body: string;
+  link: string | null;
+  in_app: number;
+  email_to: string | null;
+  /** 'pending' | 'sending' | 'sent' | 'failed' | 'not_configured' | 'no_address' | 'off' */
+  email_status: string;
+  attempts: number;
+  lease_until: string | null;
+  claim_token: string | null;
+  last_error: string | null;
+  sent_at: string | null;
+  created_at: string;
+}
+
+/** The in-app copy of an outbox message, for its recipient's bell. */
+export interface NotificationTable {
+  id: Generated<number>;
+  outbox_id: number;
+  user_id: number;
+  unit_id: number;
+  kind: string;
+  subject: string;
+  body: string;
+  link: string | null;
+  created_at: string;
+  read_at: string | null;
+}
+
+/** A user's choice for one kind of reminder (absent: the kind's default). */
+export interface NotificationPreferenceTable {
+  user_id: number;
+  kind: string;
+  email: number;
+  in_app: number;
+  updated_at: string;
+}
+
 export interface Database {
+  outbox: OutboxTable;
+  notification: NotificationTable;
+  notification_preference: NotificationPreferenceTable;
   procedure: ProcedureTable;
   dossier: DossierTable;
   dossier_event: DossierEventTable;
@@ -359,3 +408,5 @@ export type TaskOccurrenceRow = Selectable<TaskOccurrenceTable>;
 export type ProcedureRow = Selectable<ProcedureTable>;
 export type DossierRow = Selectable<DossierTable>;
 export type DossierEventRow = Selectable<DossierEventTable>;
+export type OutboxRow = Selectable<OutboxTable>;
+export type NotificationRow = Selectable<NotificationTable>;

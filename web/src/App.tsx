@@ -38,6 +38,10 @@ const PublicLookupPage = lazy(() =>
 const PublicRatingPage = lazy(() =>
   import('./pages/PublicRatingPage.js').then((m) => ({ default: m.PublicRatingPage })),
 );
+const NotificationsPage = lazy(() =>
+  import('./pages/NotificationsPage.js').then((m) => ({ default: m.NotificationsPage })),
+);
+const OutboxPage = lazy(() => import('./pages/OutboxPage.js').then((m) => ({ default: m.OutboxPage })));
 const ChangePasswordPage = lazy(() =>
   import('./pages/ChangePasswordPage.js').then((m) => ({ default: m.ChangePasswordPage })),
 );
@@ -107,6 +111,8 @@ const router = createBrowserRouter([
       { path: 'units', element: <UnitsPage /> },
       { path: 'users', element: <UsersPage /> },
       { path: 'password', element: <ChangePasswordPage /> },
+      { path: 'thong-bao', element: <NotificationsPage /> },
+      { path: 'hop-thu-di', element: <OutboxPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -39,6 +39,10 @@ export const policy = {
    * see citizens' ID numbers, phones and addresses (each view logged). Superiors read figures.
    */
   handleDossiers: (actor: Actor, unitId: number): boolean => actor.unitId === unitId && has(actor, PLAN_EDITORS),
+  /** A notification is its recipient's alone: anyone else gets a 404. */
+  readNotification: (actor: Actor, recipientId: number): boolean => actor.userId === recipientId,
+  /** The outbox (every reminder made and its e-mail) is read by administrators of the unit or a superior. */
+  readOutbox: (actor: Actor, unitPath: string): boolean => has(actor, ['admin']) && inSubtree(actor, unitPath),
 };
 
 export type Policy = typeof policy;

@@ -30,6 +30,7 @@ import {
   IconListDetails,
   IconListCheck,
   IconLogout,
+  IconMailForward,
   IconUsers,
 } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
@@ -37,6 +38,7 @@ import { Link, useLocation, useNavigate } from 'react-router';
 import { api } from '../api/client.js';
 import { permissions, useCurrentUser, useSignedOut, useUnits, useUnitScope } from '../session.js';
 import { notifyError } from './common.js';
+import { NotificationBell } from './NotificationBell.js';
 
 function UnitSwitcher({ compact = false }: { compact?: boolean }) {
   const me = useCurrentUser();
@@ -109,6 +111,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
     { to: '/import', label: 'Nhập kế hoạch', icon: <IconFileImport size={18} />, show: can.importPlan },
     { to: '/units', label: 'Đơn vị', icon: <IconHierarchy2 size={18} />, show: true },
     { to: '/users', label: 'Người dùng', icon: <IconUsers size={18} />, show: can.manageUsers },
+    { to: '/hop-thu-di', label: 'Hộp thư đi', icon: <IconMailForward size={18} />, show: can.manageUsers },
   ];
   // The one-stop register: everyone reads it; its own unit's officers receive and import.
   const dossierItems: NavItem[] = [
@@ -190,6 +193,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
                 <UnitSwitcher />
               </Group>
             )}
+            <NotificationBell />
             <Menu position="bottom-end" width={240} withinPortal>
               <Menu.Target>
                 <UnstyledButton aria-label="Tài khoản" data-testid="user-menu">
