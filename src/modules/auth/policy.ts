@@ -39,6 +39,14 @@ export const policy = {
    * see citizens' ID numbers, phones and addresses (each view logged). Superiors read figures.
    */
   handleDossiers: (actor: Actor, unitId: number): boolean => actor.unitId === unitId && has(actor, PLAN_EDITORS),
+  /** Periodic reports are drafted and submitted by their own unit's administrators, heads and officers. */
+  editReport: (actor: Actor, unitId: number): boolean => actor.unitId === unitId && has(actor, PLAN_EDITORS),
+  /**
+   * The superior (a user of an ancestor unit, staff excepted) reads a unit's reports and returns a
+   * submitted one for correction; it never edits the draft.
+   */
+  reviewReport: (actor: Actor, unitPath: string, unitId: number): boolean =>
+    inSubtree(actor, unitPath) && actor.unitId !== unitId && has(actor, ['admin', 'head', 'officer', 'reviewer']),
 };
 
 export type Policy = typeof policy;
