@@ -41,7 +41,8 @@ export const ERRORS = {
   },
   REPORT_PERIOD: {
     status: 400,
-    message: 'Kỳ báo cáo không hợp lệ: dùng NĂM-Q1 (quý I), NĂM-H1 (6 tháng), NĂM-Q3 (quý III) hoặc NĂM-Y (năm), ví dụ 2026-Q1.',
+    message:
+      'Kỳ báo cáo không hợp lệ: dùng NĂM-Q1 (quý I), NĂM-H1 (6 tháng), NĂM-Q3 (quý III) hoặc NĂM-Y (năm), ví dụ 2026-Q1.',
   },
   REPORT_NO_PLAN: {
     status: 409,
