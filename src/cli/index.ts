@@ -15,6 +15,7 @@ import { buildServices } from '../services.js';
 import { DEFAULT_CALENDAR_RULES, holidaysOf, makeUpWorkingDaysOf, toVietnamese } from '../core/calendar/index.js';
 import { readScheduleFile } from '../modules/calendar/file.js';
 import { registerDossierCommands } from './dossiers.js';
+import { registerReportCommands } from './report.js';
 import { formatPreview } from './format.js';
 
 /** Opens the configured database, migrated, and closes it after `fn`. */
@@ -201,6 +202,7 @@ calendar
   });
 
 registerDossierCommands(program, withDb);
+registerReportCommands(program, withDb);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   if (isAppError(err) || err instanceof ConfigError || err instanceof Error)
