@@ -29,6 +29,7 @@ import {
   IconLayoutDashboard,
   IconListDetails,
   IconListCheck,
+  IconReport,
   IconLogout,
   IconUsers,
 } from '@tabler/icons-react';
@@ -106,6 +107,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
       icon: <IconBeach size={18} />,
       show: can.manageHolidays,
     },
+    { to: '/bao-cao', label: 'Báo cáo', icon: <IconReport size={18} />, show: true },
     { to: '/import', label: 'Nhập kế hoạch', icon: <IconFileImport size={18} />, show: can.importPlan },
     { to: '/units', label: 'Đơn vị', icon: <IconHierarchy2 size={18} />, show: true },
     { to: '/users', label: 'Người dùng', icon: <IconUsers size={18} />, show: can.manageUsers },
