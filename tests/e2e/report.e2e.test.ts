@@ -105,6 +105,7 @@ describe.skipIf(skipped(missing))('web: báo cáo định kỳ trên trình duy�
       const row = superior.getByTestId('report-unit-THBC');
       await expect.poll(() => row.getByTestId('report-state').textContent()).toBe('Đã gửi');
       expect(await row.getByText('gửi trễ hạn').count()).toBe(1);
+      await screenshot(superior, 'report-overview.png');
       await row.getByRole('link', { name: SCHOOL }).click();
       await superior.waitForURL(new RegExp(`/bao-cao/${schoolId}/2026-Q1$`));
       // The superior reads, may return the report, never edits it.

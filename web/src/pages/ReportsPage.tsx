@@ -82,7 +82,8 @@ export function ReportsPage() {
       </Group>
       {schedule.isPending && <PageLoader />}
       {schedule.isError && <ErrorAlert error={schedule.error} />}
-      {schedule.data && (
+      {/* A superior without a plan of its own (a ward following its schools) sees only the units below. */}
+      {schedule.data && (schedule.data.plan || !hasChildren) && (
         <Card withBorder radius="md">
           <Title order={4} mb="xs">
             Lịch báo cáo năm {year}
