@@ -25,6 +25,7 @@ import { dossierImportRoutes } from './modules/dossier-import/routes.js';
 import { dossierRoutes } from './modules/dossiers/routes.js';
 import { planRoutes } from './modules/plans/routes.js';
 import { reminderRoutes } from './modules/reminders/routes.js';
+import { reportRoutes } from './modules/reports/routes.js';
 import { taskRoutes } from './modules/tasks/routes.js';
 import { unitRoutes } from './modules/units/routes.js';
 import { userRoutes } from './modules/users/routes.js';
@@ -111,6 +112,7 @@ export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance
       await api.register(dossierRoutes(services, config.publicRateLimit));
       await api.register(dossierImportRoutes(services, config.uploadMaxBytes));
       await api.register(reminderRoutes(services));
+      await api.register(reportRoutes(services));
     },
     { prefix: '/api' },
   );

@@ -39,6 +39,20 @@ export const ERRORS = {
     status: 409,
     message: 'Đơn vị đã có kế hoạch năm này. Hãy chọn thay thế kế hoạch cũ hoặc lưu thành phiên bản mới.',
   },
+  REPORT_PERIOD: {
+    status: 400,
+    message:
+      'Kỳ báo cáo không hợp lệ: dùng NĂM-Q1 (quý I), NĂM-H1 (6 tháng), NĂM-Q3 (quý III) hoặc NĂM-Y (năm), ví dụ 2026-Q1.',
+  },
+  REPORT_NO_PLAN: {
+    status: 409,
+    message: 'Đơn vị chưa có kế hoạch CCHC của năm này: hãy nhập kế hoạch trước khi lập báo cáo.',
+  },
+  REPORT_SUBMITTED: {
+    status: 409,
+    message: 'Báo cáo đã gửi cấp trên: không sửa được nữa, trừ khi cấp trên trả lại để chỉnh sửa.',
+  },
+  REPORT_NOT_SUBMITTED: { status: 409, message: 'Báo cáo chưa được gửi nên không thể trả lại.' },
   INTERNAL: { status: 500, message: 'Đã xảy ra lỗi hệ thống. Vui lòng thử lại hoặc báo cho quản trị viên.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

@@ -14,6 +14,7 @@ import { plansService } from './modules/plans/service.js';
 import { mailerFromConfig } from './modules/reminders/mailer.js';
 import { remindersService } from './modules/reminders/service.js';
 import { dossierReminderSource, taskReminderSource } from './modules/reminders/sources.js';
+import { reportsService } from './modules/reports/service.js';
 import { targetsService } from './modules/targets/service.js';
 import { tasksService } from './modules/tasks/service.js';
 import { findUnitById, listUnitSubtree } from './modules/units/repository.js';
@@ -65,6 +66,16 @@ export function buildServices(db: Db, config: AppConfig, clock: Clock = systemCl
     evidence: evidenceService({ db: q, clock, uploadMaxBytes: config.uploadMaxBytes, tasks, targets }),
     dashboard: dashboardService({ db: q }),
     reminders,
+    reports: reportsService({
+      db: q,
+      clock,
+      reportingFor: async (unitId) => (await calendar.forUnit(unitId)).reporting,
+      providers: {
+        dossiers: (unitId, from, to) => dossiers.measure(unitId, from, to),
+        // LEAD: wire the feedback (PAKN) module's counts here, e.g.
+        // feedback: (unitId, from, to) => feedback.countsForReport(unitId, from, to),
+      },
+    }),
     unitMembers: (unitId: number) => listUsersOfUnit(q, unitId),
     /** Today in Vietnam, from the injected clock. */
     today: () => vietnamToday(clock),

@@ -16,6 +16,7 @@ import { DEFAULT_CALENDAR_RULES, holidaysOf, makeUpWorkingDaysOf, toVietnamese }
 import { readScheduleFile } from '../modules/calendar/file.js';
 import { registerDossierCommands } from './dossiers.js';
 import { registerReminderCommands } from './reminders.js';
+import { registerReportCommands } from './report.js';
 import { formatPreview } from './format.js';
 
 /** Opens the configured database, migrated, and closes it after `fn`. */
@@ -203,6 +204,7 @@ calendar
 
 registerDossierCommands(program, withDb);
 registerReminderCommands(program, withDb);
+registerReportCommands(program, withDb);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   if (isAppError(err) || err instanceof ConfigError || err instanceof Error)

@@ -5,6 +5,7 @@ import { migrationContext } from './migrations/context.js';
 import { initial } from './migrations/001-initial.js';
 import { calendarOccurrences } from './migrations/002-calendar-occurrences.js';
 import { dossiers } from './migrations/003-dossiers.js';
+import { reports } from './migrations/006-reports.js';
 import { reminders } from './migrations/007-reminders.js';
 
 /** Migrations in order. Append only: a released migration is never edited. */
@@ -14,6 +15,7 @@ function migrations(db: Db): Record<string, Migration> {
     '001-initial': initial(ctx),
     '002-calendar-occurrences': calendarOccurrences(ctx),
     '003-dossiers': dossiers(ctx),
+    '006-reports': reports(ctx),
     '007-reminders': reminders(ctx),
   };
 }

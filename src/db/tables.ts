@@ -367,10 +367,51 @@ export interface NotificationPreferenceTable {
   updated_at: string;
 }
 
+/** A unit's periodic report for one period: the draft and where it stands. */
+export interface ReportTable {
+  id: Generated<number>;
+  unit_id: number;
+  /** '2026-Q1' | '2026-H1' | '2026-Q3' | '2026-Y' (core/report). */
+  period_key: string;
+  year: number;
+  /** 'draft' | 'submitted' | 'returned' */
+  status: string;
+  number: string | null;
+  signer_title: string | null;
+  signer_name: string | null;
+  /** JSON { areas: { [areaCode]: text }, general: text }. */
+  narratives_json: string;
+  submission_count: number;
+  created_by: number | null;
+  created_at: string;
+  updated_by: number | null;
+  updated_at: string;
+}
+
+/** One submission of a report: its frozen files and snapshot, and its return if any. */
+export interface ReportSubmissionTable {
+  id: Generated<number>;
+  report_id: number;
+  seq: number;
+  submitted_at: string;
+  submitted_by: number | null;
+  due_date: string;
+  late: number;
+  docx_file_id: number;
+  xlsx_file_id: number;
+  /** JSON ReportContent (core/report) the files were generated from. */
+  snapshot_json: string;
+  returned_at: string | null;
+  returned_by: number | null;
+  return_reason: string | null;
+}
+
 export interface Database {
   outbox: OutboxTable;
   notification: NotificationTable;
   notification_preference: NotificationPreferenceTable;
+  report: ReportTable;
+  report_submission: ReportSubmissionTable;
   procedure: ProcedureTable;
   dossier: DossierTable;
   dossier_event: DossierEventTable;
@@ -410,3 +451,5 @@ export type DossierRow = Selectable<DossierTable>;
 export type DossierEventRow = Selectable<DossierEventTable>;
 export type OutboxRow = Selectable<OutboxTable>;
 export type NotificationRow = Selectable<NotificationTable>;
+export type ReportRow = Selectable<ReportTable>;
+export type ReportSubmissionRow = Selectable<ReportSubmissionTable>;

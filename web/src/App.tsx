@@ -31,6 +31,8 @@ const DossierImportPage = lazy(() =>
 const ProceduresPage = lazy(() =>
   import('./pages/ProceduresPage.js').then((m) => ({ default: m.ProceduresPage })),
 );
+const ReportsPage = lazy(() => import('./pages/ReportsPage.js').then((m) => ({ default: m.ReportsPage })));
+const ReportPage = lazy(() => import('./pages/ReportPage.js').then((m) => ({ default: m.ReportPage })));
 // Citizens' pages: no login, no app shell.
 const PublicLookupPage = lazy(() =>
   import('./pages/PublicLookupPage.js').then((m) => ({ default: m.PublicLookupPage })),
@@ -108,6 +110,8 @@ const router = createBrowserRouter([
       { path: 'ho-so/thu-tuc', element: <ProceduresPage /> },
       { path: 'ho-so/nhap-so', element: <DossierImportPage /> },
       { path: 'ho-so/:id', element: <DossierPage /> },
+      { path: 'bao-cao', element: <ReportsPage /> },
+      { path: 'bao-cao/:unitId/:period', element: <ReportPage /> },
       { path: 'units', element: <UnitsPage /> },
       { path: 'users', element: <UsersPage /> },
       { path: 'password', element: <ChangePasswordPage /> },

@@ -43,6 +43,14 @@ export const policy = {
   readNotification: (actor: Actor, recipientId: number): boolean => actor.userId === recipientId,
   /** The outbox (every reminder made and its e-mail) is read by administrators of the unit or a superior. */
   readOutbox: (actor: Actor, unitPath: string): boolean => has(actor, ['admin']) && inSubtree(actor, unitPath),
+  /** Periodic reports are drafted and submitted by their own unit's administrators, heads and officers. */
+  editReport: (actor: Actor, unitId: number): boolean => actor.unitId === unitId && has(actor, PLAN_EDITORS),
+  /**
+   * The superior (a user of an ancestor unit, staff excepted) reads a unit's reports and returns a
+   * submitted one for correction; it never edits the draft.
+   */
+  reviewReport: (actor: Actor, unitPath: string, unitId: number): boolean =>
+    inSubtree(actor, unitPath) && actor.unitId !== unitId && has(actor, ['admin', 'head', 'officer', 'reviewer']),
 };
 
 export type Policy = typeof policy;

@@ -1,0 +1,443 @@
+/**
+ * Which figures go in a periodic report, from the unit's data inside the period's cut-off window
+ * (domain.md §4): tasks due and done per area (from task occurrences), each target's result,
+ * dossier, satisfaction and feedback figures. Pure: the caller reads the rows and the register
+ * figures; this file decides what they mean. The result (`ReportContent`) is plain JSON: it is the
+ * frozen snapshot a submitted report keeps.
+ */
+import type { DossierFigures, FeedbackCounts, TargetThreshold } from '../metrics/index.js';
+import { feedbackRates, satisfactionRate, targetState } from '../metrics/index.js';
+import type { TargetMetric } from '../metrics/index.js';
+import type { CalendarDate } from '../schedule/dates.js';
+import { formatViDate } from '../schedule/dates.js';
+import type { ReportingPeriodCode } from '../schedule/reporting-periods.js';
+
+export interface ReportWindow {
+  /** The cut-off window: figures from this day… */
+  from: CalendarDate;
+  /** …to this day, both included. */
+  to: CalendarDate;
+  /** The day the figures are taken (today): an open occurrence due before it is overdue. */
+  asOf: CalendarDate;
+}
+
+export interface AreaInput {
+  code: string;
+  title: string;
+}
+
+export interface TaskInput {
+  id: number;
+  areaCode: string;
+  code: string;
+  title: string;
+  deliverables: string[];
+  lead: string | null;
+  deadlineText: string;
+  /** 'not_started' | 'in_progress' | 'done' | 'not_applicable' */
+  status: string;
+  progressNote: string | null;
+}
+
+export interface OccurrenceInput {
+  taskId: number;
+  due: CalendarDate | null;
+  /** 'pending' | 'done' | 'not_applicable' */
+  status: string;
+  completedOn: CalendarDate | null;
+}
+
+export interface TargetInput {
+  code: string;
+  text: string;
+  lead: string | null;
+  isGroup: boolean;
+  threshold: TargetThreshold | null;
+  metric: TargetMetric | null;
+  achievedValue: number | null;
+  achievedText: string | null;
+  assessedState: string | null;
+}
+
+/** What one occurrence due in the window came to. */
+export type OccurrenceOutcome = 'done' | 'done_late' | 'overdue' | 'not_yet_due' | 'not_applicable';
+
+/**
+ * null when the occurrence is not due inside the window (no due date, or due outside it).
+ * done: marked done (late when completed after its due day); overdue: still open and its due day
+ * is before `asOf`; not yet due: still open, due on or after `asOf`.
+ */
+export function occurrenceOutcome(o: OccurrenceInput, w: ReportWindow): OccurrenceOutcome | null {
+  if (o.due === null || o.due < w.from || o.due > w.to) return null;
+  if (o.status === 'not_applicable') return 'not_applicable';
+  if (o.status === 'done') return o.completedOn !== null && o.completedOn > o.due ? 'done_late' : 'done';
+  return o.due < w.asOf ? 'overdue' : 'not_yet_due';
+}
+
+export interface AreaFigures {
+  /** Tasks of the area in the plan (not removed). */
+  tasks: number;
+  /** Occurrences (dated deliverables) due inside the window. */
+  due: number;
+  /** Of those, done (on time or late). */
+  done: number;
+  /** Of the done ones, completed after their due day. */
+  doneLate: number;
+  /** Open and past their due day. */
+  overdue: number;
+  /** Open and not yet due. */
+  notYetDue: number;
+  /** Marked "không thực hiện". */
+  notApplicable: number;
+}
+
+export const TASK_STATUS_LABELS: Record<string, string> = {
+  not_started: 'Chưa thực hiện',
+  in_progress: 'Đang thực hiện',
+  done: 'Hoàn thành',
+  not_applicable: 'Không thực hiện',
+};
+
+/** One row of Phụ lục 1 (task progress). */
+export interface TaskResult {
+  areaCode: string;
+  code: string;
+  title: string;
+  deliverables: string;
+  lead: string;
+  deadlineText: string;
+  /** Due days inside the window, "dd/mm/yyyy; dd/mm/yyyy", or "" when none. */
+  dueInWindow: string;
+  result: string;
+  note: string;
+}
+
+export type TargetBasis = 'measured' | 'entered' | 'none';
+
+/** One row of Phụ lục 2 (target results). */
+export interface TargetResult {
+  code: string;
+  text: string;
+  lead: string;
+  isGroup: boolean;
+  /** "≥ 98%", or the threshold as written. */
+  threshold: string;
+  basis: TargetBasis;
+  /** The measured or entered percentage, or null. */
+  value: number | null;
+  /** What the report prints as the result. */
+  valueText: string;
+  /** 'met' | 'at_risk' | 'not_met' | 'unknown'. */
+  state: string;
+  stateLabel: string;
+}
+
+export interface DossierBlock {
+  received: number;
+  online: number;
+  direct: number;
+  postal: number;
+  handled: number;
+  finishedOnTime: number;
+  finishedLate: number;
+  inProgressOnTime: number;
+  inProgressLate: number;
+  onTimeRate: number | null;
+  onlineShare: number | null;
+  onlinePaymentShare: number | null;
+  digitisation: number | null;
+}
+
+export interface SatisfactionBlock {
+  verySatisfied: number;
+  satisfied: number;
+  notSatisfied: number;
+  rate: number | null;
+}
+
+export interface FeedbackBlock {
+  received: number;
+  answered: number;
+  answeredOnTime: number;
+  published: number;
+  answeredOnTimeRate: number | null;
+  publishedRate: number | null;
+}
+
+export interface ReportArea {
+  code: string;
+  title: string;
+  figures: AreaFigures;
+  narrative: string;
+}
+
+export interface ReportContent {
+  version: 1;
+  unit: { id: number; code: string; name: string; superiorName: string | null };
+  period: {
+    key: string;
+    code: ReportingPeriodCode;
+    year: number;
+    label: string;
+    cutoffFrom: CalendarDate;
+    cutoffTo: CalendarDate;
+    dueDate: CalendarDate;
+  };
+  plan: { id: number; number: string | null; title: string; issuedOn: string | null };
+  document: {
+    /** "12/BC-THHB", or null: the line keeps blanks to be filled in by hand. */
+    number: string | null;
+    date: CalendarDate;
+    place: string;
+    signerTitle: string;
+    signerName: string | null;
+    recipients: string[];
+  };
+  /** The day the figures were taken. */
+  asOf: CalendarDate;
+  areas: ReportArea[];
+  tasks: TaskResult[];
+  targets: TargetResult[];
+  /** null: no figures (no provider, or the window has not started): "chưa có số liệu". */
+  dossiers: DossierBlock | null;
+  satisfaction: SatisfactionBlock | null;
+  feedback: FeedbackBlock | null;
+  /** Đánh giá chung, phương hướng (free text). */
+  general: string;
+}
+
+export const NO_DATA = 'chưa có số liệu';
+
+const METRIC_FIGURE: Record<
+  TargetMetric,
+  'onTimeRate' | 'onlineShare' | 'onlinePaymentShare' | 'digitisation' | 'satisfaction'
+> = {
+  dossier_on_time: 'onTimeRate',
+  dossier_online: 'onlineShare',
+  dossier_online_payment: 'onlinePaymentShare',
+  dossier_digitisation: 'digitisation',
+  dossier_satisfaction: 'satisfaction',
+};
+
+/** 93.33 → "93,33%", 100 → "100%"; null → "chưa có số liệu". */
+export function formatPercent(value: number | null): string {
+  if (value === null) return NO_DATA;
+  return `${String(value).replace('.', ',')}%`;
+}
+
+export function thresholdText(t: TargetThreshold | null): string {
+  if (!t) return '';
+  switch (t.kind) {
+    case 'percent':
+      return `${t.op === '>=' ? '≥' : t.op === '<=' ? '≤' : '='} ${formatPercent(t.value)}`;
+    case 'not_lower_than_year':
+      return `Không thấp hơn năm ${t.year}`;
+    case 'text':
+      return t.text;
+  }
+}
+
+const TARGET_STATE_LABELS: Record<string, string> = {
+  met: 'Đạt',
+  at_risk: 'Chưa đạt (gần đạt)',
+  not_met: 'Chưa đạt',
+  unknown: 'Chưa đánh giá',
+};
+
+export function areaFigures(
+  tasks: readonly TaskInput[],
+  occurrences: readonly OccurrenceInput[],
+  w: ReportWindow,
+): AreaFigures {
+  const ids = new Set(tasks.map((t) => t.id));
+  const f: AreaFigures = {
+    tasks: tasks.length,
+    due: 0,
+    done: 0,
+    doneLate: 0,
+    overdue: 0,
+    notYetDue: 0,
+    notApplicable: 0,
+  };
+  for (const o of occurrences) {
+    if (!ids.has(o.taskId)) continue;
+    const outcome = occurrenceOutcome(o, w);
+    if (outcome === null) continue;
+    f.due++;
+    if (outcome === 'done' || outcome === 'done_late') f.done++;
+    if (outcome === 'done_late') f.doneLate++;
+    if (outcome === 'overdue') f.overdue++;
+    if (outcome === 'not_yet_due') f.notYetDue++;
+    if (outcome === 'not_applicable') f.notApplicable++;
+  }
+  return f;
+}
+
+/** Phụ lục 1 row: the task, its due days in the window, and what it came to. */
+export function taskResult(
+  t: TaskInput,
+  occurrences: readonly OccurrenceInput[],
+  w: ReportWindow,
+): TaskResult {
+  const own = occurrences.filter((o) => o.taskId === t.id);
+  const inWindow = own
+    .map((o) => ({ o, outcome: occurrenceOutcome(o, w) }))
+    .filter((x) => x.outcome !== null);
+  let result: string;
+  if (inWindow.some((x) => x.outcome === 'overdue')) result = 'Quá hạn';
+  else if (
+    inWindow.length > 0 &&
+    inWindow.every((x) => x.outcome === 'done' || x.outcome === 'done_late' || x.outcome === 'not_applicable')
+  ) {
+    if (inWindow.every((x) => x.outcome === 'not_applicable')) result = 'Không thực hiện';
+    else result = inWindow.some((x) => x.outcome === 'done_late') ? 'Hoàn thành (trễ hạn)' : 'Hoàn thành';
+  } else if (inWindow.length > 0) result = 'Chưa đến hạn';
+  else result = TASK_STATUS_LABELS[t.status] ?? t.status;
+  return {
+    areaCode: t.areaCode,
+    code: t.code,
+    title: t.title,
+    deliverables: t.deliverables.join('; '),
+    lead: t.lead ?? '',
+    deadlineText: t.deadlineText,
+    dueInWindow: inWindow.map((x) => formatViDate(x.o.due!)).join('; '),
+    result,
+    note: t.progressNote ?? '',
+  };
+}
+
+/**
+ * A target's result: bound to a register figure → the figure measured over the window (when
+ * there are figures); otherwise the value the unit entered. Groups only carry their title.
+ */
+export function targetResult(t: TargetInput, dossiers: DossierFigures | null): TargetResult {
+  const base = {
+    code: t.code,
+    text: t.text,
+    lead: t.lead ?? '',
+    isGroup: t.isGroup,
+    threshold: thresholdText(t.threshold),
+  };
+  if (t.isGroup)
+    return { ...base, basis: 'none', value: null, valueText: '', state: 'unknown', stateLabel: '' };
+  if (t.metric) {
+    const value = dossiers ? dossiers[METRIC_FIGURE[t.metric]].value : null;
+    const state = targetState(value, t.threshold);
+    return {
+      ...base,
+      basis: 'measured',
+      value,
+      valueText: formatPercent(value),
+      state,
+      stateLabel: TARGET_STATE_LABELS[state]!,
+    };
+  }
+  const value = t.achievedValue;
+  const valueText = value !== null ? formatPercent(value) : t.achievedText?.trim() || NO_DATA;
+  const state =
+    t.threshold?.kind === 'percent'
+      ? targetState(value, t.threshold)
+      : t.assessedState === 'met' || t.assessedState === 'not_met'
+        ? t.assessedState
+        : 'unknown';
+  return {
+    ...base,
+    basis: value !== null || t.achievedText ? 'entered' : 'none',
+    value,
+    valueText,
+    state,
+    stateLabel: TARGET_STATE_LABELS[state]!,
+  };
+}
+
+export function dossierBlock(f: DossierFigures): DossierBlock {
+  return {
+    received: f.received.total,
+    online: f.received.online,
+    direct: f.received.direct,
+    postal: f.received.postal,
+    handled: f.handled,
+    finishedOnTime: f.finished.early + f.finished.onTime,
+    finishedLate: f.finished.late,
+    inProgressOnTime: f.inProgress.onTime,
+    inProgressLate: f.inProgress.late,
+    onTimeRate: f.onTimeRate.value,
+    onlineShare: f.onlineShare.value,
+    onlinePaymentShare: f.onlinePaymentShare.value,
+    digitisation: f.digitisation.value,
+  };
+}
+
+export function satisfactionBlock(f: DossierFigures): SatisfactionBlock {
+  return { ...f.ratings, rate: satisfactionRate(f.ratings).value };
+}
+
+export function feedbackBlock(c: FeedbackCounts): FeedbackBlock {
+  const rates = feedbackRates(c);
+  return {
+    received: c.received,
+    answered: c.answered,
+    answeredOnTime: c.answeredOnTime,
+    published: c.published,
+    answeredOnTimeRate: rates.answeredOnTime.value,
+    publishedRate: rates.published.value,
+  };
+}
+
+/** "Nhiệm vụ đến hạn trong kỳ: 3; đã hoàn thành: 2 (trong đó trễ hạn: 1); …" — one line per area. */
+export function areaSummary(f: AreaFigures): string {
+  return (
+    `Tổng số nhiệm vụ: ${f.tasks}. Nhiệm vụ đến hạn trong kỳ: ${f.due}; đã hoàn thành: ${f.done} ` +
+    `(trong đó trễ hạn: ${f.doneLate}); quá hạn chưa hoàn thành: ${f.overdue}; chưa đến hạn: ${f.notYetDue}; ` +
+    `không thực hiện: ${f.notApplicable}.`
+  );
+}
+
+export interface FigureRow {
+  label: string;
+  value: string;
+}
+
+const n = (v: number) => String(v);
+
+/** The dossier figures as labelled rows (the report's table and the .xlsx sheet). */
+export function dossierRows(d: DossierBlock | null): FigureRow[] {
+  const rows: [string, (b: DossierBlock) => string][] = [
+    ['Số hồ sơ tiếp nhận trong kỳ', (b) => n(b.received)],
+    ['Trong đó: trực tuyến', (b) => n(b.online)],
+    ['Trong đó: trực tiếp', (b) => n(b.direct)],
+    ['Trong đó: qua bưu chính', (b) => n(b.postal)],
+    ['Số hồ sơ xử lý trong kỳ', (b) => n(b.handled)],
+    ['Đã giải quyết đúng hạn, trước hạn', (b) => n(b.finishedOnTime)],
+    ['Đã giải quyết quá hạn', (b) => n(b.finishedLate)],
+    ['Đang giải quyết trong hạn', (b) => n(b.inProgressOnTime)],
+    ['Đang giải quyết quá hạn', (b) => n(b.inProgressLate)],
+    ['Tỷ lệ hồ sơ giải quyết đúng hạn', (b) => formatPercent(b.onTimeRate)],
+    ['Tỷ lệ hồ sơ trực tuyến', (b) => formatPercent(b.onlineShare)],
+    ['Tỷ lệ thanh toán trực tuyến', (b) => formatPercent(b.onlinePaymentShare)],
+    ['Tỷ lệ số hóa hồ sơ', (b) => formatPercent(b.digitisation)],
+  ];
+  return rows.map(([label, f]) => ({ label, value: d ? f(d) : NO_DATA }));
+}
+
+export function satisfactionRows(s: SatisfactionBlock | null): FigureRow[] {
+  const rows: [string, (b: SatisfactionBlock) => string][] = [
+    ['Số đánh giá "rất hài lòng"', (b) => n(b.verySatisfied)],
+    ['Số đánh giá "hài lòng"', (b) => n(b.satisfied)],
+    ['Số đánh giá "không hài lòng"', (b) => n(b.notSatisfied)],
+    ['Tỷ lệ hài lòng', (b) => formatPercent(b.rate)],
+  ];
+  return rows.map(([label, f]) => ({ label, value: s ? f(s) : NO_DATA }));
+}
+
+export function feedbackRows(fb: FeedbackBlock | null): FigureRow[] {
+  const rows: [string, (b: FeedbackBlock) => string][] = [
+    ['Số phản ánh, kiến nghị tiếp nhận trong kỳ', (b) => n(b.received)],
+    ['Số đã trả lời', (b) => n(b.answered)],
+    ['Số trả lời đúng hạn', (b) => n(b.answeredOnTime)],
+    ['Số đã công khai kết quả', (b) => n(b.published)],
+    ['Tỷ lệ xử lý đúng hạn', (b) => formatPercent(b.answeredOnTimeRate)],
+    ['Tỷ lệ công khai kết quả', (b) => formatPercent(b.publishedRate)],
+  ];
+  return rows.map(([label, f]) => ({ label, value: fb ? f(fb) : NO_DATA }));
+}
