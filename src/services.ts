@@ -13,7 +13,11 @@ import { evidenceService } from './modules/evidence/service.js';
 import { plansService } from './modules/plans/service.js';
 import { mailerFromConfig } from './modules/reminders/mailer.js';
 import { remindersService } from './modules/reminders/service.js';
-import { dossierReminderSource, taskReminderSource } from './modules/reminders/sources.js';
+import {
+  dossierReminderSource,
+  reportReminderSource,
+  taskReminderSource,
+} from './modules/reminders/sources.js';
 import { reportsService } from './modules/reports/service.js';
 import { targetsService } from './modules/targets/service.js';
 import { tasksService } from './modules/tasks/service.js';
@@ -30,8 +34,21 @@ export function buildServices(db: Db, config: AppConfig, clock: Clock = systemCl
   const dossiers = dossiersService({ db: q, clock, calendar });
   const tasks = tasksService({ db: q, clock });
   const targets = targetsService({ db: q, clock });
-  // Reminders: the lead plugs the reports and feedback sources into this list at merge.
-  const reminderSources = [taskReminderSource(q), dossierReminderSource(q)];
+  const reports = reportsService({
+    db: q,
+    clock,
+    reportingFor: async (unitId) => (await calendar.forUnit(unitId)).reporting,
+    providers: {
+      dossiers: (unitId, from, to) => dossiers.measure(unitId, from, to),
+      // LEAD: wire the feedback (PAKN) module's counts here, e.g.
+      // feedback: (unitId, from, to) => feedback.countsForReport(unitId, from, to),
+    },
+  });
+  const reminderSources = [
+    taskReminderSource(q),
+    dossierReminderSource(q),
+    reportReminderSource(q, (today) => reports.dueReports(today)),
+  ];
   const reminders = remindersService({
     db: q,
     dialect: db.dialect,
@@ -66,16 +83,7 @@ export function buildServices(db: Db, config: AppConfig, clock: Clock = systemCl
     evidence: evidenceService({ db: q, clock, uploadMaxBytes: config.uploadMaxBytes, tasks, targets }),
     dashboard: dashboardService({ db: q }),
     reminders,
-    reports: reportsService({
-      db: q,
-      clock,
-      reportingFor: async (unitId) => (await calendar.forUnit(unitId)).reporting,
-      providers: {
-        dossiers: (unitId, from, to) => dossiers.measure(unitId, from, to),
-        // LEAD: wire the feedback (PAKN) module's counts here, e.g.
-        // feedback: (unitId, from, to) => feedback.countsForReport(unitId, from, to),
-      },
-    }),
+    reports,
     unitMembers: (unitId: number) => listUsersOfUnit(q, unitId),
     /** Today in Vietnam, from the injected clock. */
     today: () => vietnamToday(clock),

@@ -63,6 +63,29 @@ export function dossierMessage(f: DossierFacts): MessageText {
   return { subject: nfc(subject), text: nfc(text) };
 }
 
+export interface ReportFacts {
+  unitName: string;
+  /** "Báo cáo quý I năm 2026"… */
+  label: string;
+  due: CalendarDate;
+  state: 'due_soon' | 'overdue';
+  /** The report was returned by the superior for correction. */
+  returned: boolean;
+}
+
+/** The subject and text of a reminder for a periodic report due soon or late. */
+export function reportMessage(f: ReportFacts): MessageText {
+  const head = f.state === 'overdue' ? 'Quá hạn gửi' : 'Sắp đến hạn gửi';
+  const subject = `[CCHC] ${head}: ${f.label} (hạn ${toVietnamese(f.due)})`;
+  const text = [
+    `${f.label} của ${f.unitName} ${f.state === 'overdue' ? 'đã quá hạn gửi' : 'cần gửi cấp trên'} — hạn ${toVietnamese(f.due)}.`,
+    f.returned
+      ? 'Báo cáo đã bị cấp trên trả lại: đề nghị chỉnh sửa theo ý kiến và gửi lại trên hệ thống.'
+      : 'Đề nghị hoàn thiện báo cáo (số liệu lấy tự động từ hệ thống) và gửi cấp trên trên hệ thống.',
+  ].join('\n');
+  return { subject: nfc(subject), text: nfc(text) };
+}
+
 /** The e-mail body: the text, then the link to open in the app, then why the user got it. */
 export function emailBody(text: string, link: string | null, appUrl: string | null): string {
   const lines = [text];

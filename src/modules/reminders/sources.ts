@@ -4,6 +4,7 @@ import {
   OVERDUE_LOOKBACK_DAYS,
   dossierMessage,
   dossierNearAppointment,
+  reportMessage,
   taskMessage,
   taskReminderKind,
   workingDaysLeft,
@@ -154,6 +155,58 @@ export function dossierReminderSource(db: Q): ReminderSource {
           subject: msg.subject,
           text: msg.text,
           link: `/ho-so/${r.id}`,
+        });
+      }
+      return out;
+    },
+  };
+}
+
+/** A periodic report due soon or late and not yet submitted (the reports module's `dueReports`). */
+export interface DueReportFact {
+  unitId: number;
+  unitName: string;
+  periodKey: string;
+  label: string;
+  dueDate: string;
+  state: 'due_soon' | 'overdue';
+  status: string | null;
+}
+
+/**
+ * Periodic reports due within a week or late and not submitted: one reminder when it comes due and
+ * one when it is late (each state is its own event; a new due date is a new event). Recipients: the
+ * unit's administrators, heads and officers, who draft and submit it.
+ */
+export function reportReminderSource(
+  db: Q,
+  dueReports: (today: string) => Promise<readonly DueReportFact[]>,
+): ReminderSource {
+  return {
+    name: 'reports',
+    async candidates(ctx) {
+      const due = await dueReports(ctx.today);
+      if (due.length === 0) return [];
+      const units = await usersByUnit(db, [...new Set(due.map((r) => r.unitId))]);
+      const out: ReminderCandidate[] = [];
+      for (const r of due) {
+        const recipients = dossierHandlers(units.get(r.unitId) ?? []);
+        if (recipients.length === 0) continue;
+        const msg = reportMessage({
+          unitName: r.unitName,
+          label: r.label,
+          due: r.dueDate,
+          state: r.state,
+          returned: r.status === 'returned',
+        });
+        out.push({
+          kind: 'report_due',
+          eventKey: `report:${r.unitId}:${r.periodKey}:${r.dueDate}:${r.state}`,
+          unitId: r.unitId,
+          recipients,
+          subject: msg.subject,
+          text: msg.text,
+          link: `/bao-cao/${r.unitId}/${r.periodKey}`,
         });
       }
       return out;
