@@ -23,6 +23,7 @@ import { calendarRoutes } from './modules/calendar/routes.js';
 import { dashboardRoutes } from './modules/dashboard/routes.js';
 import { dossierImportRoutes } from './modules/dossier-import/routes.js';
 import { dossierRoutes } from './modules/dossiers/routes.js';
+import { feedbackRoutes } from './modules/feedback/routes.js';
 import { planRoutes } from './modules/plans/routes.js';
 import { taskRoutes } from './modules/tasks/routes.js';
 import { unitRoutes } from './modules/units/routes.js';
@@ -109,6 +110,7 @@ export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance
       await api.register(calendarRoutes(services));
       await api.register(dossierRoutes(services, config.publicRateLimit));
       await api.register(dossierImportRoutes(services, config.uploadMaxBytes));
+      await api.register(feedbackRoutes(services, config.publicRateLimit));
     },
     { prefix: '/api' },
   );

@@ -10,6 +10,7 @@ import { dossierImportService } from './modules/dossier-import/service.js';
 import { dossiersService } from './modules/dossiers/service.js';
 import { dashboardService } from './modules/dashboard/service.js';
 import { evidenceService } from './modules/evidence/service.js';
+import { feedbackService } from './modules/feedback/service.js';
 import { plansService } from './modules/plans/service.js';
 import { targetsService } from './modules/targets/service.js';
 import { tasksService } from './modules/tasks/service.js';
@@ -26,6 +27,7 @@ export function buildServices(db: Db, config: AppConfig, clock: Clock = systemCl
   const dossiers = dossiersService({ db: q, clock, calendar });
   const tasks = tasksService({ db: q, clock });
   const targets = targetsService({ db: q, clock });
+  const feedback = feedbackService({ db: q, clock, calendar });
   return {
     auth: authService({
       db: q,
@@ -42,6 +44,7 @@ export function buildServices(db: Db, config: AppConfig, clock: Clock = systemCl
       uploadMaxBytes: config.uploadMaxBytes,
       reportingFor: async (unitId) => (await calendar.forUnit(unitId)).reporting,
       measureDossiers: (unitId, from, to) => dossiers.measure(unitId, from, to),
+      measureFeedback: async (unitId, from, to) => (await feedback.figures(unitId, from, to)).rates,
     }),
     calendar,
     dossiers,
@@ -50,6 +53,7 @@ export function buildServices(db: Db, config: AppConfig, clock: Clock = systemCl
     targets,
     evidence: evidenceService({ db: q, clock, uploadMaxBytes: config.uploadMaxBytes, tasks, targets }),
     dashboard: dashboardService({ db: q }),
+    feedback,
     unitMembers: (unitId: number) => listUsersOfUnit(q, unitId),
     /** Today in Vietnam, from the injected clock. */
     today: () => vietnamToday(clock),

@@ -39,6 +39,13 @@ export const policy = {
    * see citizens' ID numbers, phones and addresses (each view logged). Superiors read figures.
    */
   handleDossiers: (actor: Actor, unitId: number): boolean => actor.unitId === unitId && has(actor, PLAN_EDITORS),
+  /**
+   * Citizens' feedback (PAKN) is handled by the unit's own administrators, heads and officers, who
+   * alone see the senders' contacts; a superior's users read the subtree's items without them.
+   */
+  handleFeedback: (actor: Actor, unitId: number): boolean => actor.unitId === unitId && has(actor, PLAN_EDITORS),
+  /** The head of the unit approves (or returns) the answer before it is sent and published. */
+  approveFeedback: (actor: Actor, unitId: number): boolean => actor.unitId === unitId && has(actor, ['head']),
 };
 
 export type Policy = typeof policy;
