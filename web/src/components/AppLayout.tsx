@@ -30,6 +30,7 @@ import {
   IconListDetails,
   IconListCheck,
   IconLogout,
+  IconMessageReport,
   IconUsers,
 } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
@@ -109,6 +110,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
     { to: '/import', label: 'Nhập kế hoạch', icon: <IconFileImport size={18} />, show: can.importPlan },
     { to: '/units', label: 'Đơn vị', icon: <IconHierarchy2 size={18} />, show: true },
     { to: '/users', label: 'Người dùng', icon: <IconUsers size={18} />, show: can.manageUsers },
+    { to: '/pakn', label: 'Phản ánh, kiến nghị', icon: <IconMessageReport size={18} />, show: true },
   ];
   // The one-stop register: everyone reads it; its own unit's officers receive and import.
   const dossierItems: NavItem[] = [
