@@ -65,7 +65,7 @@ export function feedback(ctx: MigrationContext) {
       await db.schema
         .createIndex('feedback_published_idx')
         .on('feedback')
-        .columns(['published_at'])
+        .columns(['status', 'published_at'])
         .execute();
       await db.schema
         .createIndex('feedback_token_idx')
