@@ -21,7 +21,12 @@ export const HIDDEN = '[đã ẩn]';
 export function maskContacts(text: string): string {
   return text
     .replace(/[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/gu, HIDDEN)
-    .replace(/\+?\d(?:[\s.()-]*\d){8,}/g, HIDDEN);
+    .replace(/\+?\d(?:[\s.()-]*\d){8,}/g, (run, offset: number, all: string) =>
+      // An amount of money ("150.000.000 đồng") is not a contact.
+      /^\d{1,3}(?:[.,]\d{3})+$/.test(run) && /^\s*(?:đồng|đ\b|vnđ|vnd)/iu.test(all.slice(offset + run.length))
+        ? run
+        : HIDDEN,
+    );
 }
 
 /** Decree 20/2008: a submission is in Vietnamese. A light check: some Vietnamese letters or words. */

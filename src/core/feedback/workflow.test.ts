@@ -135,6 +135,9 @@ describe('PAKN text', () => {
     );
     expect(t).not.toMatch(/0901|901-234|079\.123|example/);
     expect(t).toContain('ngày 12/05/2026, lớp 5.');
+    expect(maskContacts('Quỹ 150.000.000 đồng; gọi 0901.234.567 đồng hồ')).toBe(
+      'Quỹ 150.000.000 đồng; gọi [đã ẩn] đồng hồ',
+    );
   });
 
   it('recognises Vietnamese text', () => {
