@@ -295,6 +295,16 @@ describeEachDb('citizens’ feedback and petitions (PAKN)', (open) => {
     expect(
       (await act(s.officer.cookie, id, { kind: 'classify', category: 'regulation' })).json(),
     ).toMatchObject({ status: 'accepted', due: 'ok', dueAt: vnIso('2026-06-02T17:00:00+07:00') });
+    // The officer picks an assignee among the unit's own users; outsiders and staff get none.
+    expect(
+      (await get(s.officer.cookie, `/api/feedback/assignees?unitId=${s.unit.id}`))
+        .json<{ id: number }[]>()
+        .map((u) => u.id),
+    ).toContain(s.staff.user.id);
+    expect((await get(s.staff.cookie, `/api/feedback/assignees?unitId=${s.unit.id}`)).statusCode).toBe(403);
+    expect((await get(s.outsider.cookie, `/api/feedback/assignees?unitId=${s.unit.id}`)).statusCode).toBe(
+      404,
+    );
     // An assignee must work in the unit.
     expect(
       (await act(s.officer.cookie, id, { kind: 'assign', assigneeId: s.outsider.user.id })).statusCode,

@@ -157,6 +157,26 @@ export const feedbackRoutes =
       },
     );
     app.get(
+      '/feedback/assignees',
+      {
+        schema: {
+          tags,
+          summary: 'Cán bộ của đơn vị có thể được phân công xử lý',
+          querystring: UnitQuery,
+          response: { 200: z.array(z.object({ id: z.number(), fullName: z.string() })) },
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        const unitId = req.query.unitId ?? actor.unitId;
+        await fb.settings(actor, unitId); // 404 outside the actor's reach
+        if (!fb.seesPersonalData(actor, unitId)) throw new AppError('FORBIDDEN');
+        return (await services.unitMembers(unitId))
+          .filter((u) => u.active === 1)
+          .map((u) => ({ id: u.id, fullName: u.full_name }));
+      },
+    );
+    app.get(
       '/feedback/settings',
       {
         schema: {

@@ -166,9 +166,7 @@ export const feedbackApi = {
       `/api/feedback/figures${qs({ unitId, from, to, subtree: subtree ? '1' : undefined })}`,
     ),
   members: (unitId: number) =>
-    call<{ id: number; fullName: string; unitId: number; active?: boolean }[]>('GET', '/api/users').then(
-      (users) => users.filter((u) => u.unitId === unitId && u.active !== false),
-    ),
+    call<{ id: number; fullName: string }[]>('GET', `/api/feedback/assignees${qs({ unitId })}`),
 
   publicForm: () => call<PublicForm>('GET', '/api/public/feedback/form'),
   challenge: () => call<{ token: string; question: string }>('GET', '/api/public/feedback/challenge'),
