@@ -23,6 +23,7 @@ import { calendarRoutes } from './modules/calendar/routes.js';
 import { dashboardRoutes } from './modules/dashboard/routes.js';
 import { dossierImportRoutes } from './modules/dossier-import/routes.js';
 import { dossierRoutes } from './modules/dossiers/routes.js';
+import { feedbackRoutes } from './modules/feedback/routes.js';
 import { planRoutes } from './modules/plans/routes.js';
 import { reminderRoutes } from './modules/reminders/routes.js';
 import { reportRoutes } from './modules/reports/routes.js';
@@ -113,6 +114,7 @@ export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance
       await api.register(dossierImportRoutes(services, config.uploadMaxBytes));
       await api.register(reminderRoutes(services));
       await api.register(reportRoutes(services));
+      await api.register(feedbackRoutes(services, config.publicRateLimit));
     },
     { prefix: '/api' },
   );

@@ -53,6 +53,20 @@ export const ERRORS = {
     message: 'Báo cáo đã gửi cấp trên: không sửa được nữa, trừ khi cấp trên trả lại để chỉnh sửa.',
   },
   REPORT_NOT_SUBMITTED: { status: 409, message: 'Báo cáo chưa được gửi nên không thể trả lại.' },
+  FEEDBACK_RATE_LIMITED: {
+    status: 429,
+    message:
+      'Bạn đã gửi quá nhiều phản ánh, kiến nghị trong thời gian ngắn. Vui lòng thử lại sau 10 phút hoặc liên hệ trực tiếp đơn vị.',
+  },
+  FEEDBACK_CHALLENGE: {
+    status: 400,
+    message: 'Câu trả lời phép tính kiểm tra chưa đúng hoặc đã hết hạn. Vui lòng làm lại phép tính mới.',
+  },
+  FEEDBACK_REJECTED: { status: 400, message: 'Không gửi được phản ánh. Vui lòng tải lại trang và thử lại.' },
+  FEEDBACK_FILE_TYPE: {
+    status: 415,
+    message: 'Tệp đính kèm phải là ảnh (JPG, PNG, GIF, WEBP) hoặc PDF; loại tệp được kiểm tra theo nội dung, không theo tên.',
+  },
   INTERNAL: { status: 500, message: 'Đã xảy ra lỗi hệ thống. Vui lòng thử lại hoặc báo cho quản trị viên.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

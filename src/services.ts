@@ -10,11 +10,13 @@ import { dossierImportService } from './modules/dossier-import/service.js';
 import { dossiersService } from './modules/dossiers/service.js';
 import { dashboardService } from './modules/dashboard/service.js';
 import { evidenceService } from './modules/evidence/service.js';
+import { feedbackService } from './modules/feedback/service.js';
 import { plansService } from './modules/plans/service.js';
 import { mailerFromConfig } from './modules/reminders/mailer.js';
 import { remindersService } from './modules/reminders/service.js';
 import {
   dossierReminderSource,
+  feedbackReminderSource,
   reportReminderSource,
   taskReminderSource,
 } from './modules/reminders/sources.js';
@@ -34,20 +36,21 @@ export function buildServices(db: Db, config: AppConfig, clock: Clock = systemCl
   const dossiers = dossiersService({ db: q, clock, calendar });
   const tasks = tasksService({ db: q, clock });
   const targets = targetsService({ db: q, clock });
+  const feedback = feedbackService({ db: q, clock, calendar });
   const reports = reportsService({
     db: q,
     clock,
     reportingFor: async (unitId) => (await calendar.forUnit(unitId)).reporting,
     providers: {
       dossiers: (unitId, from, to) => dossiers.measure(unitId, from, to),
-      // LEAD: wire the feedback (PAKN) module's counts here, e.g.
-      // feedback: (unitId, from, to) => feedback.countsForReport(unitId, from, to),
+      feedback: async (unitId, from, to) => (await feedback.figures(unitId, from, to)).counts,
     },
   });
   const reminderSources = [
     taskReminderSource(q),
     dossierReminderSource(q),
     reportReminderSource(q, (today) => reports.dueReports(today)),
+    feedbackReminderSource(q),
   ];
   const reminders = remindersService({
     db: q,
@@ -74,6 +77,7 @@ export function buildServices(db: Db, config: AppConfig, clock: Clock = systemCl
       uploadMaxBytes: config.uploadMaxBytes,
       reportingFor: async (unitId) => (await calendar.forUnit(unitId)).reporting,
       measureDossiers: (unitId, from, to) => dossiers.measure(unitId, from, to),
+      measureFeedback: async (unitId, from, to) => (await feedback.figures(unitId, from, to)).rates,
     }),
     calendar,
     dossiers,
@@ -84,6 +88,7 @@ export function buildServices(db: Db, config: AppConfig, clock: Clock = systemCl
     dashboard: dashboardService({ db: q }),
     reminders,
     reports,
+    feedback,
     unitMembers: (unitId: number) => listUsersOfUnit(q, unitId),
     /** Today in Vietnam, from the injected clock. */
     today: () => vietnamToday(clock),

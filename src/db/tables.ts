@@ -432,6 +432,11 @@ export interface Database {
   file_blob: FileBlobTable;
   evidence: EvidenceTable;
   audit_log: AuditLogTable;
+  feedback: FeedbackTable;
+  feedback_event: FeedbackEventTable;
+  feedback_attachment: FeedbackAttachmentTable;
+  feedback_template: FeedbackTemplateTable;
+  feedback_settings: FeedbackSettingsTable;
 }
 
 export type UnitRow = Selectable<UnitTable>;
@@ -453,3 +458,103 @@ export type OutboxRow = Selectable<OutboxTable>;
 export type NotificationRow = Selectable<NotificationTable>;
 export type ReportRow = Selectable<ReportTable>;
 export type ReportSubmissionRow = Selectable<ReportSubmissionTable>;
+
+/** A citizen's feedback or petition (PAKN, Decree 20/2008): sender, content, workflow columns. */
+export interface FeedbackTable {
+  id: Generated<number>;
+  unit_id: number;
+  /** `PA-<unit>-<YYMMDD>-<NNNN>` */
+  code: string;
+  /** core/feedback FEEDBACK_SOURCES */
+  source: string;
+  /** The code in the portal it came from (1022, national portal). */
+  external_code: string | null;
+  sender_name: string;
+  sender_address: string;
+  sender_phone: string;
+  sender_email: string | null;
+  sender_id_number: string | null;
+  title: string;
+  content: string;
+  /** core/feedback FEEDBACK_STATUSES */
+  status: string;
+  category: string | null;
+  classify_note: string | null;
+  forwarded_to: string | null;
+  assignee_id: number | null;
+  /** The draft answer, official once approved by the head (sent to the citizen's tracking page). */
+  answer_text: string | null;
+  answered_by: number | null;
+  answered_at: string | null;
+  approved_by: number | null;
+  approved_at: string | null;
+  /** 0/1 once approved: approved by the answer deadline. */
+  answered_on_time: number | null;
+  /** The published version, edited by staff to remove personal data. */
+  published_title: string | null;
+  published_content: string | null;
+  published_answer: string | null;
+  published_at: string | null;
+  publish_withdrawn_at: string | null;
+  /** Published text folded (no diacritics, đ → d, lower case) for the public search. */
+  search_text: string | null;
+  received_at: string;
+  classify_due_at: string;
+  forward_due_at: string;
+  answer_due_at: string;
+  publish_due_at: string | null;
+  /** The deadline of the step the item waits for; null when closed. */
+  due_at: string | null;
+  closed_at: string | null;
+  /** sha256 of the sender's secret tracking link. */
+  tracking_token_hash: string;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface FeedbackEventTable {
+  id: Generated<number>;
+  feedback_id: number;
+  kind: string;
+  at: string;
+  data_json: string;
+  /** 1 when the step was done after its deadline. */
+  late: number;
+  actor_id: number | null;
+}
+
+export interface FeedbackAttachmentTable {
+  id: Generated<number>;
+  feedback_id: number;
+  blob_id: number;
+  filename: string;
+  mime: string;
+  size: number;
+  created_at: string;
+}
+
+export interface FeedbackTemplateTable {
+  id: Generated<number>;
+  unit_id: number;
+  title: string;
+  body: string;
+  removed_at: string | null;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A unit's own PAKN time limits (working days); absent → inherited, else the defaults. */
+export interface FeedbackSettingsTable {
+  unit_id: number;
+  classify_days: number;
+  forward_days: number;
+  answer_days: number;
+  publish_days: number;
+  updated_at: string;
+}
+
+export type FeedbackRow = Selectable<FeedbackTable>;
+export type FeedbackEventRow = Selectable<FeedbackEventTable>;
+export type FeedbackTemplateRow = Selectable<FeedbackTemplateTable>;

@@ -10,6 +10,7 @@ import { countUnits, findUnitByCode, insertUnit } from '../modules/units/reposit
 import { findUserByUsername, listUsersOfUnit } from '../modules/users/repository.js';
 import type { Services } from '../services.js';
 import { seedDemoReports } from './reports.js';
+import { seedDemoFeedback } from './feedback.js';
 
 export const DEMO_PASSWORD = 'cchc-demo-2026';
 
@@ -96,6 +97,7 @@ export async function seedDemo(db: Db, services: Services): Promise<boolean> {
   }
   await seedDemoDossiers(db, services, school);
   await seedDemoReports(db, services);
+  await seedDemoFeedback(db, services);
   return true;
 }
 

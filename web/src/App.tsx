@@ -44,6 +44,19 @@ const NotificationsPage = lazy(() =>
   import('./pages/NotificationsPage.js').then((m) => ({ default: m.NotificationsPage })),
 );
 const OutboxPage = lazy(() => import('./pages/OutboxPage.js').then((m) => ({ default: m.OutboxPage })));
+const PublicFeedbackPage = lazy(() =>
+  import('./pages/PublicFeedbackPage.js').then((m) => ({ default: m.PublicFeedbackPage })),
+);
+const PublicFeedbackTrackPage = lazy(() =>
+  import('./pages/PublicFeedbackTrackPage.js').then((m) => ({ default: m.PublicFeedbackTrackPage })),
+);
+const PublicFeedbackAnswersPage = lazy(() =>
+  import('./pages/PublicFeedbackAnswersPage.js').then((m) => ({ default: m.PublicFeedbackAnswersPage })),
+);
+const FeedbackPage = lazy(() => import('./pages/FeedbackPage.js').then((m) => ({ default: m.FeedbackPage })));
+const FeedbackDetailPage = lazy(() =>
+  import('./pages/FeedbackDetailPage.js').then((m) => ({ default: m.FeedbackDetailPage })),
+);
 const ChangePasswordPage = lazy(() =>
   import('./pages/ChangePasswordPage.js').then((m) => ({ default: m.ChangePasswordPage })),
 );
@@ -91,6 +104,9 @@ const router = createBrowserRouter([
       { path: 'tra-cuu', element: <PublicLookupPage /> },
       { path: 'tra-cuu/:code', element: <PublicLookupPage /> },
       { path: 'danh-gia/:token', element: <PublicRatingPage /> },
+      { path: 'phan-anh', element: <PublicFeedbackPage /> },
+      { path: 'phan-anh/theo-doi/:token', element: <PublicFeedbackTrackPage /> },
+      { path: 'phan-anh/cong-khai', element: <PublicFeedbackAnswersPage /> },
     ],
   },
   {
@@ -112,6 +128,8 @@ const router = createBrowserRouter([
       { path: 'ho-so/:id', element: <DossierPage /> },
       { path: 'bao-cao', element: <ReportsPage /> },
       { path: 'bao-cao/:unitId/:period', element: <ReportPage /> },
+      { path: 'pakn', element: <FeedbackPage /> },
+      { path: 'pakn/:id', element: <FeedbackDetailPage /> },
       { path: 'units', element: <UnitsPage /> },
       { path: 'users', element: <UsersPage /> },
       { path: 'password', element: <ChangePasswordPage /> },

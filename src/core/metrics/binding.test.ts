@@ -13,6 +13,15 @@ describe('metricForTarget', () => {
     ['100% hồ sơ thủ tục hành chính giải quyết trễ hạn phải kịp thời thông báo xin lỗi', null],
     ['Phản ánh mức độ hài lòng của cá nhân, tổ chức đối với sự phục vụ trong lĩnh vực giáo dục đạt 100%.', null],
     ['100% các văn bản, tài liệu chính thức trao đổi … trên môi trường điện tử', null],
+    ['Công khai kết quả xử lý PAKN: 100%', 'feedback_published'],
+    ['100% phản ánh, kiến nghị được xử lý đúng thời hạn và công khai kết quả', 'feedback_answered_on_time'],
+    ['100% phản ánh, kiến nghị thuộc thẩm quyền của trường được tiếp nhận, xử lý đúng thời hạn và công khai kết quả', 'feedback_answered_on_time'],
+    [
+      '100% các phản ánh, kiến nghị của cá nhân, tổ chức về quy định, thủ tục hành chính thuộc thẩm quyền giải quyết của trường được tiếp nhận, xử lý, trả lời và công khai kết quả trả lời trên Cổng dịch vụ',
+      'feedback_published',
+    ],
+    ['100% PAKN được trả lời', 'feedback_answered_on_time'],
+    ['Ban hành Quy chế tiếp nhận, xử lý phản ánh, kiến nghị đạt 100%', null],
   ])('%s → %s', (text, metric) => {
     expect(metricForTarget(text, 'percent')).toBe(metric);
   });

@@ -9,6 +9,8 @@ export const TARGET_METRICS = [
   'dossier_online_payment',
   'dossier_digitisation',
   'dossier_satisfaction',
+  'feedback_answered_on_time',
+  'feedback_published',
 ] as const;
 export type TargetMetric = (typeof TARGET_METRICS)[number];
 
@@ -18,7 +20,28 @@ export const TARGET_METRIC_LABELS: Record<TargetMetric, string> = {
   dossier_online_payment: 'Tỷ lệ thanh toán trực tuyến',
   dossier_digitisation: 'Tỷ lệ số hóa hồ sơ',
   dossier_satisfaction: 'Tỷ lệ hài lòng về giải quyết hồ sơ',
+  feedback_answered_on_time: 'Tỷ lệ phản ánh, kiến nghị được xử lý, trả lời đúng hạn',
+  feedback_published: 'Tỷ lệ phản ánh, kiến nghị được công khai kết quả trả lời',
 };
+
+/** Whether a metric is measured from the PAKN register (the others from the dossier register). */
+export const isFeedbackMetric = (m: TargetMetric): m is 'feedback_answered_on_time' | 'feedback_published' =>
+  m.startsWith('feedback_');
+
+/**
+ * PAKN targets ("100% phản ánh, kiến nghị … được tiếp nhận, xử lý đúng thời hạn và công khai kết
+ * quả"): one naming the time limit is measured by the on-time figure; one naming only publication
+ * ("công khai kết quả xử lý PAKN", "… trả lời và công khai kết quả trả lời") by the published
+ * figure. A target about a rule ("ban hành quy chế"), or about handling with neither, stays by hand.
+ */
+function feedbackMetric(t: string): TargetMetric | null {
+  if (!/phan anh,? kien nghi|pakn/.test(t)) return null;
+  if (/ban hanh|quy che|hai long/.test(t)) return null;
+  if (/dung (thoi )?han|trong thoi han/.test(t)) return 'feedback_answered_on_time';
+  if (/cong khai/.test(t)) return 'feedback_published';
+  if (/tra loi/.test(t)) return 'feedback_answered_on_time';
+  return null;
+}
 
 function fold(text: string): string {
   return text
@@ -32,6 +55,8 @@ function fold(text: string): string {
 export function metricForTarget(text: string, thresholdKind: string | null): TargetMetric | null {
   if (thresholdKind !== 'percent') return null;
   const t = fold(text);
+  const feedback = feedbackMetric(t);
+  if (feedback) return feedback;
   // Publishing a figure, apologising for late dossiers, or a unit-wide count is not the figure itself.
   if (/cong khai|xin loi|tre han|kiem tra/.test(t)) return null;
   if (/ho so/.test(t) && /dung han/.test(t)) return 'dossier_on_time';

@@ -19,5 +19,5 @@ export {
 } from './due.js';
 export type { EmailStatus } from './delivery.js';
 export { EMAIL_STATUS_LABELS, MAX_EMAIL_ATTEMPTS, dedupeKey, deliveryOf } from './delivery.js';
-export type { DossierFacts, MessageText, ReportFacts, TaskFacts } from './messages.js';
-export { dossierMessage, emailBody, reportMessage, taskMessage } from './messages.js';
+export type { DossierFacts, FeedbackFacts, MessageText, ReportFacts, TaskFacts } from './messages.js';
+export { dossierMessage, emailBody, feedbackMessage, reportMessage, taskMessage } from './messages.js';

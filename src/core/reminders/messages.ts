@@ -86,6 +86,28 @@ export function reportMessage(f: ReportFacts): MessageText {
   return { subject: nfc(subject), text: nfc(text) };
 }
 
+export interface FeedbackFacts {
+  unitName: string;
+  code: string;
+  title: string;
+  /** The step the item waits for: "phân loại", "chuyển đơn", "trả lời", "công khai". */
+  step: string;
+  due: Moment;
+  state: 'due_soon' | 'overdue';
+}
+
+/** The subject and text of a reminder for a feedback item (PAKN) near or past its step's deadline. */
+export function feedbackMessage(f: FeedbackFacts): MessageText {
+  const [date = '', time = ''] = formatMoment(f.due).split(' ');
+  const head = f.state === 'overdue' ? 'Quá hạn' : 'Sắp hết hạn';
+  const subject = `[CCHC] ${head} ${f.step}: phản ánh ${f.code} (hạn ${time} ${toVietnamese(date)})`;
+  const text = [
+    `Phản ánh, kiến nghị ${f.code} "${f.title}" gửi ${f.unitName} ${f.state === 'overdue' ? 'đã quá hạn' : 'sắp hết hạn'} ${f.step} — hạn ${time} ngày ${toVietnamese(date)}.`,
+    'Đề nghị xử lý và cập nhật trên hệ thống.',
+  ].join('\n');
+  return { subject: nfc(subject), text: nfc(text) };
+}
+
 /** The e-mail body: the text, then the link to open in the app, then why the user got it. */
 export function emailBody(text: string, link: string | null, appUrl: string | null): string {
   const lines = [text];

@@ -208,16 +208,33 @@ export interface ReportContent {
 
 export const NO_DATA = 'chưa có số liệu';
 
-const METRIC_FIGURE: Record<
-  TargetMetric,
-  'onTimeRate' | 'onlineShare' | 'onlinePaymentShare' | 'digitisation' | 'satisfaction'
-> = {
-  dossier_on_time: 'onTimeRate',
-  dossier_online: 'onlineShare',
-  dossier_online_payment: 'onlinePaymentShare',
-  dossier_digitisation: 'digitisation',
-  dossier_satisfaction: 'satisfaction',
-};
+/** The registers a report measures its bound targets with, over its window (null: no figures). */
+export interface MeasuredSources {
+  dossiers: DossierFigures | null;
+  feedback: FeedbackCounts | null;
+}
+
+/** A bound target's measured value (a percentage), or null when its register gave no figures. */
+export function measuredValue(metric: TargetMetric, m: MeasuredSources | null): number | null {
+  const d = m?.dossiers ?? null;
+  const f = m?.feedback ? feedbackRates(m.feedback) : null;
+  switch (metric) {
+    case 'dossier_on_time':
+      return d ? d.onTimeRate.value : null;
+    case 'dossier_online':
+      return d ? d.onlineShare.value : null;
+    case 'dossier_online_payment':
+      return d ? d.onlinePaymentShare.value : null;
+    case 'dossier_digitisation':
+      return d ? d.digitisation.value : null;
+    case 'dossier_satisfaction':
+      return d ? d.satisfaction.value : null;
+    case 'feedback_answered_on_time':
+      return f ? f.answeredOnTime.value : null;
+    case 'feedback_published':
+      return f ? f.published.value : null;
+  }
+}
 
 /** 93.33 → "93,33%", 100 → "100%"; null → "chưa có số liệu". */
 export function formatPercent(value: number | null): string {
@@ -310,7 +327,7 @@ export function taskResult(
  * A target's result: bound to a register figure → the figure measured over the window (when
  * there are figures); otherwise the value the unit entered. Groups only carry their title.
  */
-export function targetResult(t: TargetInput, dossiers: DossierFigures | null): TargetResult {
+export function targetResult(t: TargetInput, measured: MeasuredSources | null): TargetResult {
   const base = {
     code: t.code,
     text: t.text,
@@ -321,7 +338,7 @@ export function targetResult(t: TargetInput, dossiers: DossierFigures | null): T
   if (t.isGroup)
     return { ...base, basis: 'none', value: null, valueText: '', state: 'unknown', stateLabel: '' };
   if (t.metric) {
-    const value = dossiers ? dossiers[METRIC_FIGURE[t.metric]].value : null;
+    const value = measuredValue(t.metric, measured);
     const state = targetState(value, t.threshold);
     return {
       ...base,

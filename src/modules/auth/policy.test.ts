@@ -48,4 +48,14 @@ describe('policy', () => {
     expect(policy.manageUsers(actor(ward.id, ward.path, ['officer']), school.path)).toBe(false);
     expect(policy.createChildUnit(admin, ward.path)).toBe(true);
   });
+
+  it('lets the unit’s own admin, head and officer handle feedback, and only the head approve answers', () => {
+    for (const r of ['admin', 'head', 'officer'] as const)
+      expect(policy.handleFeedback(actor(school.id, school.path, [r]), school.id)).toBe(true);
+    expect(policy.handleFeedback(actor(school.id, school.path, ['staff']), school.id)).toBe(false);
+    expect(policy.handleFeedback(actor(ward.id, ward.path, ['admin', 'head']), school.id)).toBe(false);
+    expect(policy.approveFeedback(actor(school.id, school.path, ['head']), school.id)).toBe(true);
+    expect(policy.approveFeedback(actor(school.id, school.path, ['admin', 'officer']), school.id)).toBe(false);
+    expect(policy.approveFeedback(actor(ward.id, ward.path, ['head']), school.id)).toBe(false);
+  });
 });

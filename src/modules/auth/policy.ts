@@ -51,6 +51,13 @@ export const policy = {
    */
   reviewReport: (actor: Actor, unitPath: string, unitId: number): boolean =>
     inSubtree(actor, unitPath) && actor.unitId !== unitId && has(actor, ['admin', 'head', 'officer', 'reviewer']),
+  /**
+   * Citizens' feedback (PAKN) is handled by the unit's own administrators, heads and officers, who
+   * alone see the senders' contacts; a superior's users read the subtree's items without them.
+   */
+  handleFeedback: (actor: Actor, unitId: number): boolean => actor.unitId === unitId && has(actor, PLAN_EDITORS),
+  /** The head of the unit approves (or returns) the answer before it is sent and published. */
+  approveFeedback: (actor: Actor, unitId: number): boolean => actor.unitId === unitId && has(actor, ['head']),
 };
 
 export type Policy = typeof policy;

@@ -80,7 +80,7 @@ describeEachDb('reminders', (open) => {
   }
 
   // The plans made here are active, so their periodic reports come due too: those reminders have
-  // their own test (report-reminders.test.ts) and are left out of what this file compares.
+  // their own test (more-sources.test.ts) and are left out of what this file compares.
   const notReports = <T extends { kind: string }>(items: T[]) => items.filter((i) => i.kind !== 'report_due');
 
   async function outboxOf(cookie: string, unitId: number, subtree = false): Promise<OutboxItem[]> {

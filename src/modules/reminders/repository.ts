@@ -99,6 +99,30 @@ export async function openDossiersWithAppointmentIn(db: Q, fromIso: string, toIs
     .execute();
 }
 
+/** Open feedback items (PAKN) whose current step's deadline falls between two instants. */
+export async function openFeedbackDueIn(db: Q, fromIso: string, toIso: string) {
+  return db
+    .selectFrom('feedback')
+    .innerJoin('unit', 'unit.id', 'feedback.unit_id')
+    .select([
+      'feedback.id',
+      'feedback.code',
+      'feedback.title',
+      'feedback.status',
+      'feedback.unit_id',
+      'feedback.assignee_id',
+      'feedback.due_at',
+      'unit.name as unit_name',
+    ])
+    .where('feedback.closed_at', 'is', null)
+    .where('feedback.due_at', 'is not', null)
+    .where('feedback.due_at', '>=', fromIso)
+    .where('feedback.due_at', '<=', toIso)
+    .where('unit.archived_at', 'is', null)
+    .orderBy('feedback.id')
+    .execute();
+}
+
 // ── The sweep ───────────────────────────────────────────────────────────────────────────────
 
 export async function recipientsByIds(

@@ -1,9 +1,11 @@
 import { addDays, dateOfMoment } from '../../core/calendar/index.js';
+import { dueState as feedbackDueState } from '../../core/feedback/index.js';
 import {
   LOOKAHEAD_CALENDAR_DAYS,
   OVERDUE_LOOKBACK_DAYS,
   dossierMessage,
   dossierNearAppointment,
+  feedbackMessage,
   reportMessage,
   taskMessage,
   taskReminderKind,
@@ -16,6 +18,7 @@ import {
   activeAssigneesOf,
   activeUsersOfUnits,
   openDossiersWithAppointmentIn,
+  openFeedbackDueIn,
   pendingOccurrencesDue,
 } from './repository.js';
 import type { ReminderCandidate, ReminderSource } from './source.js';
@@ -207,6 +210,71 @@ export function reportReminderSource(
           subject: msg.subject,
           text: msg.text,
           link: `/bao-cao/${r.unitId}/${r.periodKey}`,
+        });
+      }
+      return out;
+    },
+  };
+}
+
+/** The step a feedback item waits for, as the reminder names it. */
+const FEEDBACK_STEP: Record<string, string> = {
+  received: 'phân loại',
+  to_forward: 'chuyển đơn',
+  accepted: 'trả lời',
+  assigned: 'trả lời',
+  answered: 'trả lời',
+  approved: 'công khai',
+};
+
+/**
+ * Feedback items (PAKN) whose current step is due within 2 working days (core/feedback `dueState`)
+ * or overdue for up to 30 days. Recipients: the assigned officer and the unit's administrators,
+ * heads and officers (who handle feedback). Each step and deadline is its own event: moving on to
+ * the next step makes a new reminder when that one comes due.
+ */
+export function feedbackReminderSource(db: Q): ReminderSource {
+  return {
+    name: 'feedback',
+    async candidates(ctx) {
+      const nowMs = ctx.now.getTime();
+      const rows = await openFeedbackDueIn(
+        db,
+        new Date(nowMs - OVERDUE_LOOKBACK_DAYS * 86_400_000).toISOString(),
+        new Date(nowMs + LOOKAHEAD_CALENDAR_DAYS * 86_400_000).toISOString(),
+      );
+      if (rows.length === 0) return [];
+      const unitIds = [...new Set(rows.map((r) => r.unit_id))];
+      const units = await usersByUnit(db, unitIds);
+      const out: ReminderCandidate[] = [];
+      for (const r of rows) {
+        const step = FEEDBACK_STEP[r.status];
+        if (!step || r.due_at === null) continue;
+        const due = Date.parse(r.due_at);
+        const state = feedbackDueState(due, nowMs, await ctx.calendarOf(r.unit_id));
+        if (state !== 'due_soon' && state !== 'overdue') continue;
+        const unitUsers = units.get(r.unit_id) ?? [];
+        const handlers = dossierHandlers(unitUsers);
+        const assignee =
+          r.assignee_id !== null && unitUsers.some((u) => u.id === r.assignee_id) ? [r.assignee_id] : [];
+        const recipients = [...new Set([...assignee, ...handlers])];
+        if (recipients.length === 0) continue;
+        const msg = feedbackMessage({
+          unitName: r.unit_name,
+          code: r.code,
+          title: r.title,
+          step,
+          due,
+          state,
+        });
+        out.push({
+          kind: 'feedback_due',
+          eventKey: `feedback:${r.id}:${r.status}:${r.due_at}:${state}`,
+          unitId: r.unit_id,
+          recipients,
+          subject: msg.subject,
+          text: msg.text,
+          link: `/pakn/${r.id}`,
         });
       }
       return out;

@@ -297,7 +297,7 @@ export function reportsService({ db, clock, reportingFor, providers }: ReportsDe
             achievedText: t.achieved_text,
             assessedState: t.assessed_state,
           },
-          dossiers,
+          { dossiers, feedback },
         ),
       ),
       dossiers: dossiers ? dossierBlock(dossiers) : null,

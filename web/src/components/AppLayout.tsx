@@ -32,6 +32,7 @@ import {
   IconReport,
   IconLogout,
   IconMailForward,
+  IconMessageReport,
   IconUsers,
 } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
@@ -114,6 +115,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
     { to: '/units', label: 'Đơn vị', icon: <IconHierarchy2 size={18} />, show: true },
     { to: '/users', label: 'Người dùng', icon: <IconUsers size={18} />, show: can.manageUsers },
     { to: '/hop-thu-di', label: 'Hộp thư đi', icon: <IconMailForward size={18} />, show: can.manageUsers },
+    { to: '/pakn', label: 'Phản ánh, kiến nghị', icon: <IconMessageReport size={18} />, show: true },
   ];
   // The one-stop register: everyone reads it; its own unit's officers receive and import.
   const dossierItems: NavItem[] = [

@@ -139,7 +139,9 @@ function EditTargetModal({
             label="Đo tự động bằng"
             description={
               metric
-                ? 'Giá trị lấy từ sổ theo dõi hồ sơ của đơn vị, từ đầu năm kế hoạch đến hôm nay.'
+                ? metric.startsWith('feedback_')
+                  ? 'Giá trị lấy từ sổ phản ánh, kiến nghị của đơn vị, từ đầu năm kế hoạch đến hôm nay.'
+                  : 'Giá trị lấy từ sổ theo dõi hồ sơ của đơn vị, từ đầu năm kế hoạch đến hôm nay.'
                 : 'Nhập tay giá trị đạt được, hoặc chọn một số liệu của sổ theo dõi hồ sơ.'
             }
             data={[

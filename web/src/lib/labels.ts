@@ -68,6 +68,8 @@ export const TARGET_METRIC_LABELS = {
   dossier_online_payment: 'Tỷ lệ thanh toán trực tuyến',
   dossier_digitisation: 'Tỷ lệ số hóa hồ sơ',
   dossier_satisfaction: 'Tỷ lệ hài lòng về giải quyết hồ sơ',
+  feedback_answered_on_time: 'Tỷ lệ phản ánh, kiến nghị được xử lý, trả lời đúng hạn',
+  feedback_published: 'Tỷ lệ phản ánh, kiến nghị được công khai kết quả trả lời',
 } as const satisfies Record<TargetMetric, string>;
 export const TARGET_METRICS = Object.keys(TARGET_METRIC_LABELS) as TargetMetric[];
 

@@ -10,7 +10,7 @@ import { reportPlanText } from '../reports/fixtures.test-support.js';
 let nowIso = '2026-02-25T08:00:00+07:00';
 const clock: Clock = { now: () => new Date(nowIso) };
 
-describeEachDb('reminders of periodic reports', (open) => {
+describeEachDb('reminders of periodic reports and of feedback', (open) => {
   let tdb: TestDb;
   let t: TestApp;
   beforeAll(async () => {
@@ -22,17 +22,17 @@ describeEachDb('reminders of periodic reports', (open) => {
     await tdb.drop();
   });
 
-  /** The unit's report reminders in the outbox: (recipient, event, link), sorted. */
-  async function reportReminders(unitId: number) {
-    const rows = await tdb.db.kysely
+  /** The unit's reminders of one kind in the outbox, in the order they were made. */
+  async function remindersOf(unitId: number, kind: 'report_due' | 'feedback_due') {
+    return tdb.db.kysely
       .selectFrom('outbox')
       .select(['user_id', 'event_key', 'link', 'subject'])
       .where('unit_id', '=', unitId)
-      .where('kind', '=', 'report_due')
+      .where('kind', '=', kind)
       .orderBy('id')
       .execute();
-    return rows;
   }
+  const reportReminders = (unitId: number) => remindersOf(unitId, 'report_due');
 
   it('reminds the unit’s officers of a report coming due, again when it is late, and never after it is submitted', async () => {
     nowIso = '2026-02-25T08:00:00+07:00';
@@ -97,5 +97,42 @@ describeEachDb('reminders of periodic reports', (open) => {
     expect((await reportReminders(unit.id)).filter((r) => r.event_key.includes(':2026-Q1:'))).toHaveLength(
       before,
     );
+  });
+
+  it('reminds the assigned officer and the handlers of a feedback step near its deadline, once per step', async () => {
+    nowIso = '2026-05-11T09:00:00+07:00'; // Monday
+    const unit = await createUnit(t, { name: 'Trường Tiểu học Nhắc Phản Ánh' });
+    const officer = await userWithSession(t, unit.id, ['officer']);
+    const head = await userWithSession(t, unit.id, ['head']);
+    const staff = await userWithSession(t, unit.id, ['staff']);
+    const entered = await t.app.inject({
+      method: 'POST',
+      url: '/api/feedback',
+      headers: { cookie: officer.cookie },
+      payload: {
+        unitId: unit.id,
+        source: 'phone',
+        sender: { name: 'Lê Văn Cường', address: '5 Trần Hưng Đạo', phone: '0987654321' },
+        title: 'Phản ánh giờ đón trẻ',
+        content: 'Phụ huynh phản ánh giờ đón trẻ buổi chiều chưa phù hợp với giờ tan làm.',
+      },
+    });
+    expect(entered.statusCode).toBe(200);
+    const item = entered.json<{ id: number; code: string }>();
+    // Classification is due within 2 working days of receipt: due soon at once, to the handlers.
+    await t.services.reminders.sweep();
+    await t.services.reminders.sweep();
+    const first = await remindersOf(unit.id, 'feedback_due');
+    expect(first.map((r) => r.user_id).sort()).toEqual([officer.user.id, head.user.id].sort());
+    expect(first.every((r) => r.link === `/pakn/${item.id}` && r.subject.includes(item.code))).toBe(true);
+    expect(first[0]!.subject).toContain('phân loại');
+    expect(first.some((r) => r.user_id === staff.user.id)).toBe(false);
+    // Past the classification deadline without a step: one more each, that it is late.
+    nowIso = '2026-05-14T09:00:00+07:00';
+    await t.services.reminders.sweep();
+    await t.services.reminders.sweep();
+    const late = (await remindersOf(unit.id, 'feedback_due')).filter((r) => r.event_key.endsWith(':overdue'));
+    expect(late.map((r) => r.user_id).sort()).toEqual([officer.user.id, head.user.id].sort());
+    expect(late[0]!.subject).toContain('Quá hạn');
   });
 });

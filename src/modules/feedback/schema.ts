@@ -1,0 +1,222 @@
+import { z } from 'zod';
+import {
+  FEEDBACK_ACTIONS,
+  FEEDBACK_CATEGORIES,
+  FEEDBACK_SOURCES,
+  FEEDBACK_STATUSES,
+} from '../../core/feedback/index.js';
+
+const phone = z
+  .string()
+  .trim()
+  .regex(/^[0-9 +().-]{8,20}$/, 'Số điện thoại không hợp lệ (8–20 chữ số)');
+const email = z.union([z.literal(''), z.email('Địa chỉ thư điện tử không hợp lệ').max(200)]);
+
+/** The public form, read from multipart fields (all text). `website` is the honeypot. */
+export const SubmitFields = z.object({
+  unitId: z.coerce
+    .number({ message: 'Vui lòng chọn đơn vị nhận phản ánh' })
+    .int()
+    .positive('Vui lòng chọn đơn vị nhận phản ánh'),
+  name: z.string().trim().min(2, 'Vui lòng nhập họ và tên').max(300),
+  address: z.string().trim().min(5, 'Vui lòng nhập địa chỉ liên hệ').max(500),
+  phone,
+  email: email.optional(),
+  title: z.string().trim().min(5, 'Tiêu đề cần ít nhất 5 ký tự').max(300),
+  content: z
+    .string()
+    .trim()
+    .min(10, 'Nội dung cần ít nhất 10 ký tự')
+    .max(10_000, 'Nội dung tối đa 10.000 ký tự'),
+  challengeToken: z.string().min(10, 'Thiếu phép tính kiểm tra').max(500),
+  challengeAnswer: z.string().trim().min(1, 'Vui lòng nhập kết quả phép tính kiểm tra').max(10),
+  website: z.string().max(500).optional(),
+});
+
+export const FIELD_LABELS: Record<string, string> = {
+  unitId: 'Đơn vị',
+  name: 'Họ và tên',
+  address: 'Địa chỉ',
+  phone: 'Số điện thoại',
+  email: 'Thư điện tử',
+  title: 'Tiêu đề',
+  content: 'Nội dung',
+  challengeToken: 'Phép tính kiểm tra',
+  challengeAnswer: 'Phép tính kiểm tra',
+};
+
+export const EnterBody = z.object({
+  unitId: z.number().int().positive(),
+  source: z.enum(FEEDBACK_SOURCES),
+  externalCode: z.string().trim().max(100).nullish(),
+  receivedAt: z.iso.datetime({ offset: true }).optional(),
+  sender: z.object({
+    name: z.string().trim().min(2).max(300),
+    address: z.string().trim().min(5).max(500),
+    phone,
+    email: email.nullish(),
+    idNumber: z.string().trim().max(40).nullish(),
+  }),
+  title: z.string().trim().min(5).max(300),
+  content: z.string().trim().min(10).max(10_000),
+});
+
+const text = (min: number, max: number) => z.string().trim().min(min).max(max);
+export const ActionBody = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('classify'),
+    category: z.enum(FEEDBACK_CATEGORIES),
+    note: z.string().max(2000).nullish(),
+  }),
+  z.object({ kind: z.literal('forward'), to: text(3, 300), note: z.string().max(2000).nullish() }),
+  z.object({ kind: z.literal('assign'), assigneeId: z.number().int().positive() }),
+  z.object({ kind: z.literal('answer'), text: text(10, 20_000) }),
+  z.object({ kind: z.literal('return'), reason: text(3, 2000) }),
+  z.object({ kind: z.literal('approve'), note: z.string().max(2000).nullish() }),
+  z.object({
+    kind: z.literal('publish'),
+    title: text(5, 300),
+    content: text(10, 10_000),
+    answer: text(10, 20_000),
+  }),
+  z.object({ kind: z.literal('withdraw'), reason: text(3, 2000) }),
+]);
+
+export const ListQuery = z.object({
+  unitId: z.coerce.number().int().positive().optional(),
+  subtree: z.enum(['0', '1']).optional(),
+  status: z.enum(FEEDBACK_STATUSES).optional(),
+  state: z.enum(['open', 'overdue', 'closed']).optional(),
+  q: z.string().max(200).optional(),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+});
+
+export const UnitQuery = z.object({
+  unitId: z.coerce.number().int().positive().optional(),
+  subtree: z.enum(['0', '1']).optional(),
+});
+
+export const FiguresQuery = z.object({
+  unitId: z.coerce.number().int().positive().optional(),
+  subtree: z.enum(['0', '1']).optional(),
+  from: z.iso.date(),
+  to: z.iso.date(),
+});
+
+export const TemplateBody = z.object({
+  unitId: z.number().int().positive(),
+  title: text(3, 300),
+  body: text(10, 20_000),
+});
+
+const days = z.number().int().min(1).max(60);
+export const SettingsBody = z.object({
+  unitId: z.number().int().positive(),
+  classifyDays: days,
+  forwardDays: days,
+  answerDays: days,
+  publishDays: days,
+});
+
+export const PublicAnswersQuery = z.object({
+  q: z.string().max(200).optional(),
+  unitId: z.coerce.number().int().positive().optional(),
+  page: z.coerce.number().int().min(1).max(1000).default(1),
+});
+
+const due = z.enum(['none', 'ok', 'due_soon', 'overdue']);
+
+export const FeedbackListItem = z.object({
+  id: z.number(),
+  code: z.string(),
+  unitId: z.number(),
+  unitName: z.string(),
+  source: z.string(),
+  sourceLabel: z.string(),
+  externalCode: z.string().nullable(),
+  senderName: z.string(),
+  title: z.string(),
+  status: z.enum(FEEDBACK_STATUSES),
+  statusLabel: z.string(),
+  category: z.string().nullable(),
+  receivedAt: z.string(),
+  dueAt: z.string().nullable(),
+  due,
+  dueLabel: z.string(),
+  assigneeName: z.string().nullable(),
+  publishedAt: z.string().nullable(),
+});
+export type FeedbackListItem = z.infer<typeof FeedbackListItem>;
+
+export const FeedbackDetail = FeedbackListItem.extend({
+  sender: z.object({
+    name: z.string(),
+    address: z.string().nullable(),
+    phone: z.string().nullable(),
+    email: z.string().nullable(),
+    idNumber: z.string().nullable(),
+    full: z.boolean(),
+  }),
+  content: z.string(),
+  categoryLabel: z.string().nullable(),
+  classifyNote: z.string().nullable(),
+  forwardedTo: z.string().nullable(),
+  assigneeId: z.number().nullable(),
+  answerText: z.string().nullable(),
+  answeredAt: z.string().nullable(),
+  approvedAt: z.string().nullable(),
+  answeredOnTime: z.boolean().nullable(),
+  deadlines: z.object({
+    classify: z.string(),
+    forward: z.string(),
+    answer: z.string(),
+    publish: z.string().nullable(),
+  }),
+  published: z.object({
+    title: z.string().nullable(),
+    content: z.string().nullable(),
+    answer: z.string().nullable(),
+    at: z.string().nullable(),
+    withdrawnAt: z.string().nullable(),
+  }),
+  attachments: z.array(
+    z.object({ id: z.number(), filename: z.string(), mime: z.string(), size: z.number() }),
+  ),
+  events: z.array(
+    z.object({
+      kind: z.string(),
+      label: z.string(),
+      at: z.string(),
+      actor: z.string().nullable(),
+      late: z.boolean(),
+      data: z.unknown(),
+    }),
+  ),
+  actions: z.array(z.enum(FEEDBACK_ACTIONS)),
+});
+export type FeedbackDetail = z.infer<typeof FeedbackDetail>;
+
+export const PublicTrack = z.object({
+  code: z.string(),
+  unitName: z.string(),
+  title: z.string(),
+  status: z.enum(FEEDBACK_STATUSES),
+  statusLabel: z.string(),
+  receivedAt: z.string(),
+  answerDueAt: z.string(),
+  steps: z.array(z.object({ label: z.string(), at: z.string() })),
+  note: z.string().nullable(),
+  answer: z.string().nullable(),
+  answeredAt: z.string().nullable(),
+  published: z.boolean(),
+});
+
+export const PublicAnswer = z.object({
+  code: z.string(),
+  unitName: z.string(),
+  title: z.string(),
+  content: z.string(),
+  answer: z.string(),
+  receivedAt: z.string(),
+  publishedAt: z.string(),
+});
