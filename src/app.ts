@@ -24,6 +24,8 @@ import { dashboardRoutes } from './modules/dashboard/routes.js';
 import { dossierImportRoutes } from './modules/dossier-import/routes.js';
 import { dossierRoutes } from './modules/dossiers/routes.js';
 import { planRoutes } from './modules/plans/routes.js';
+import { surveyRoutes } from './modules/surveys/routes.js';
+import { postRoutes, transparencyPageRoutes } from './modules/transparency/routes.js';
 import { taskRoutes } from './modules/tasks/routes.js';
 import { unitRoutes } from './modules/units/routes.js';
 import { userRoutes } from './modules/users/routes.js';
@@ -109,9 +111,13 @@ export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance
       await api.register(calendarRoutes(services));
       await api.register(dossierRoutes(services, config.publicRateLimit));
       await api.register(dossierImportRoutes(services, config.uploadMaxBytes));
+      await api.register(surveyRoutes(services, config.publicRateLimit));
+      await api.register(postRoutes(services, config.publicRateLimit));
     },
     { prefix: '/api' },
   );
+  // The public transparency page: server-rendered, apart from the web app's bundle.
+  await app.register(transparencyPageRoutes(services, config.publicRateLimit));
 
   const webDir = opts.webDir;
   if (webDir && fs.existsSync(path.join(webDir, 'index.html'))) {

@@ -39,6 +39,10 @@ export const ERRORS = {
     status: 409,
     message: 'Đơn vị đã có kế hoạch năm này. Hãy chọn thay thế kế hoạch cũ hoặc lưu thành phiên bản mới.',
   },
+  SURVEY_CLOSED: { status: 409, message: 'Khảo sát chưa mở hoặc đã kết thúc: không nhận thêm câu trả lời.' },
+  SURVEY_ANSWERED: { status: 409, message: 'Bạn đã trả lời khảo sát này rồi. Cảm ơn bạn!' },
+  SURVEY_LOCKED: { status: 409, message: 'Khảo sát đã có câu trả lời: không sửa được câu hỏi nữa.' },
+  SURVEY_TOKEN: { status: 403, message: 'Khảo sát này cần mã mời: vui lòng dùng đúng đường dẫn (mã QR) được gửi cho bạn.' },
   INTERNAL: { status: 500, message: 'Đã xảy ra lỗi hệ thống. Vui lòng thử lại hoặc báo cho quản trị viên.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

@@ -13,6 +13,8 @@ import { evidenceService } from './modules/evidence/service.js';
 import { plansService } from './modules/plans/service.js';
 import { targetsService } from './modules/targets/service.js';
 import { tasksService } from './modules/tasks/service.js';
+import { surveysService } from './modules/surveys/service.js';
+import { postsService, transparencyService } from './modules/transparency/service.js';
 import { findUnitById, listUnitSubtree } from './modules/units/repository.js';
 import { unitsService } from './modules/units/service.js';
 import { findUserById, listUsersOfUnit } from './modules/users/repository.js';
@@ -26,6 +28,22 @@ export function buildServices(db: Db, config: AppConfig, clock: Clock = systemCl
   const dossiers = dossiersService({ db: q, clock, calendar });
   const tasks = tasksService({ db: q, clock });
   const targets = targetsService({ db: q, clock });
+  // The public transparency page's figures (modules/transparency/figures.ts). The plan provider is
+  // built in; LEAD: plug the feedback module's providers into `feedback_answered_on_time` and
+  // `feedback_published` below (each `(unit, { from, to }) => Promise<Figure | null>`).
+  const transparency = transparencyService({
+    db: q,
+    clock,
+    providers: {
+      dossier_on_time: async (unit, p) => (await dossiers.measure(unit.id, p.from, p.to)).onTimeRate,
+      dossier_satisfaction: async (unit, p) => (await dossiers.measure(unit.id, p.from, p.to)).satisfaction,
+      survey_satisfaction: (unit, p) => surveys.satisfaction(unit.id, p.from, p.to),
+      // feedback_answered_on_time: (unit, p) => feedback.answeredOnTime(unit.id, p.from, p.to),
+      // feedback_published: (unit, p) => feedback.published(unit.id, p.from, p.to),
+    },
+  });
+  const surveys = surveysService({ db: q, clock, onAnswer: () => transparency.invalidate() });
+  const posts = postsService({ db: q, clock, uploadMaxBytes: config.uploadMaxBytes, onChange: () => transparency.invalidate() });
   return {
     auth: authService({
       db: q,
@@ -42,6 +60,7 @@ export function buildServices(db: Db, config: AppConfig, clock: Clock = systemCl
       uploadMaxBytes: config.uploadMaxBytes,
       reportingFor: async (unitId) => (await calendar.forUnit(unitId)).reporting,
       measureDossiers: (unitId, from, to) => dossiers.measure(unitId, from, to),
+      measureSurveys: (unitId, from, to) => surveys.satisfaction(unitId, from, to),
     }),
     calendar,
     dossiers,
@@ -50,6 +69,9 @@ export function buildServices(db: Db, config: AppConfig, clock: Clock = systemCl
     targets,
     evidence: evidenceService({ db: q, clock, uploadMaxBytes: config.uploadMaxBytes, tasks, targets }),
     dashboard: dashboardService({ db: q }),
+    surveys,
+    posts,
+    transparency,
     unitMembers: (unitId: number) => listUsersOfUnit(q, unitId),
     /** Today in Vietnam, from the injected clock. */
     today: () => vietnamToday(clock),

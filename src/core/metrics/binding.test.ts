@@ -11,7 +11,11 @@ describe('metricForTarget', () => {
     ['Tỷ lệ hồ sơ trực tuyến đạt từ 50% trở lên', 'dossier_online'],
     ['Công khai và cập nhật kịp thời tỷ lệ giải quyết hồ sơ thủ tục hành chính đúng hạn/trễ hạn', null],
     ['100% hồ sơ thủ tục hành chính giải quyết trễ hạn phải kịp thời thông báo xin lỗi', null],
-    ['Phản ánh mức độ hài lòng của cá nhân, tổ chức đối với sự phục vụ trong lĩnh vực giáo dục đạt 100%.', null],
+    ['Phản ánh mức độ hài lòng của cá nhân, tổ chức đối với sự phục vụ trong lĩnh vực giáo dục đạt 100%.', 'survey_satisfaction'],
+    ['Mức độ hài lòng của người dân đạt 100%.', 'survey_satisfaction'],
+    ['Mức độ hài lòng của cha mẹ học sinh, người dân đối với sự phục vụ của trường đạt 100%', 'survey_satisfaction'],
+    ['Tỷ lệ hài lòng của phụ huynh đạt từ 95% trở lên', 'survey_satisfaction'],
+    ['Công khai tỷ lệ hài lòng trên trang thông tin điện tử', null],
     ['100% các văn bản, tài liệu chính thức trao đổi … trên môi trường điện tử', null],
   ])('%s → %s', (text, metric) => {
     expect(metricForTarget(text, 'percent')).toBe(metric);

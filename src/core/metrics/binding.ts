@@ -9,6 +9,7 @@ export const TARGET_METRICS = [
   'dossier_online_payment',
   'dossier_digitisation',
   'dossier_satisfaction',
+  'survey_satisfaction',
 ] as const;
 export type TargetMetric = (typeof TARGET_METRICS)[number];
 
@@ -18,6 +19,7 @@ export const TARGET_METRIC_LABELS: Record<TargetMetric, string> = {
   dossier_online_payment: 'Tỷ lệ thanh toán trực tuyến',
   dossier_digitisation: 'Tỷ lệ số hóa hồ sơ',
   dossier_satisfaction: 'Tỷ lệ hài lòng về giải quyết hồ sơ',
+  survey_satisfaction: 'Tỷ lệ hài lòng qua khảo sát',
 };
 
 function fold(text: string): string {
@@ -39,5 +41,8 @@ export function metricForTarget(text: string, thresholdKind: string | null): Tar
   if (/so hoa/.test(t) && /ho so/.test(t)) return 'dossier_digitisation';
   if (/hai long/.test(t) && /(thu tuc hanh chinh|ho so|tthc)/.test(t)) return 'dossier_satisfaction';
   if (/(ho so|dich vu cong) truc tuyen/.test(t)) return 'dossier_online';
+  // A general satisfaction ("mức độ hài lòng của người dân, cha mẹ học sinh…") is what the unit's
+  // surveys measure; one about procedures or dossiers stays with the dossier ratings above.
+  if (/(muc do|ty le) hai long|su hai long/.test(t)) return 'survey_satisfaction';
   return null;
 }

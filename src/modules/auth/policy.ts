@@ -39,6 +39,10 @@ export const policy = {
    * see citizens' ID numbers, phones and addresses (each view logged). Superiors read figures.
    */
   handleDossiers: (actor: Actor, unitId: number): boolean => actor.unitId === unitId && has(actor, PLAN_EDITORS),
+  /** Satisfaction surveys are run by the unit's own administrators, heads and officers; superiors read results. */
+  manageSurveys: (actor: Actor, unitId: number): boolean => actor.unitId === unitId && has(actor, PLAN_EDITORS),
+  /** The unit's CCHC news column is written by its own administrators, heads and officers. */
+  managePosts: (actor: Actor, unitId: number): boolean => actor.unitId === unitId && has(actor, PLAN_EDITORS),
 };
 
 export type Policy = typeof policy;

@@ -1,6 +1,6 @@
 import { parseJson } from '../../lib/json.js';
 import { TARGET_METRICS, targetState as coreTargetState } from '../../core/metrics/index.js';
-import type { DossierFigures, TargetMetric } from '../../core/metrics/index.js';
+import type { DossierFigures, Figure, TargetMetric } from '../../core/metrics/index.js';
 import { dueState, timeliness } from '../../core/schedule/index.js';
 import type { PlanAreaRow, TargetRow, TaskOccurrenceRow, TaskRow } from '../../db/tables.js';
 import { policy } from '../auth/policy.js';
@@ -105,7 +105,7 @@ export function presentTask(
   };
 }
 
-const METRIC_FIGURE: Record<TargetMetric, keyof Pick<DossierFigures, 'onTimeRate' | 'onlineShare' | 'onlinePaymentShare' | 'digitisation' | 'satisfaction'>> = {
+const METRIC_FIGURE: Record<Exclude<TargetMetric, 'survey_satisfaction'>, keyof Pick<DossierFigures, 'onTimeRate' | 'onlineShare' | 'onlinePaymentShare' | 'digitisation' | 'satisfaction'>> = {
   dossier_on_time: 'onTimeRate',
   dossier_online: 'onlineShare',
   dossier_online_payment: 'onlinePaymentShare',
@@ -113,7 +113,13 @@ const METRIC_FIGURE: Record<TargetMetric, keyof Pick<DossierFigures, 'onTimeRate
   dossier_satisfaction: 'satisfaction',
 };
 
-export type Measured = { figures: DossierFigures; from: string; to: string } | null;
+export type Measured = { figures: DossierFigures; from: string; to: string; survey?: Figure | null } | null;
+
+/** The measured figure of a bound target: a dossier figure, or the surveys' satisfaction rate. */
+function measuredFigure(metric: TargetMetric, measured: NonNullable<Measured>): Figure | null {
+  if (metric === 'survey_satisfaction') return measured.survey ?? null;
+  return measured.figures[METRIC_FIGURE[metric]];
+}
 
 /**
  * Whether a target is met: a percentage threshold against the measured or entered value (amber
@@ -134,7 +140,7 @@ export function presentTarget(
 ): TargetOut {
   const threshold = parseJson<Threshold>(t.threshold_json, null);
   const metric = (TARGET_METRICS as readonly string[]).includes(t.metric ?? '') ? (t.metric as TargetMetric) : null;
-  const figure = metric && measured ? measured.figures[METRIC_FIGURE[metric]] : null;
+  const figure = metric && measured ? measuredFigure(metric, measured) : null;
   return {
     id: t.id,
     source: t.source === 'appendix' ? 'appendix' : 'section',

@@ -7,7 +7,7 @@ import { detectNotAPlan, parsePlanHtml, parsePlanText } from '../../core/plan-im
 import { metricForTarget } from '../../core/metrics/index.js';
 import { parseDeadline, parseReportDueDates } from '../../core/schedule/index.js';
 import type { ReportingSettings } from '../../core/schedule/index.js';
-import type { DossierFigures } from '../../core/metrics/index.js';
+import type { DossierFigures, Figure } from '../../core/metrics/index.js';
 import { listOccurrencesOfPlan, listOccurrencesOfTask } from '../tasks/repository.js';
 import { periodsOf, scheduleOf, syncOccurrences } from '../tasks/occurrences.js';
 import { insertAudit } from '../audit/repository.js';
@@ -47,6 +47,8 @@ export interface PlansDeps {
   reportingFor: (unitId: number) => Promise<ReportingSettings | undefined>;
   /** The unit's register figures for a period (dates 'YYYY-MM-DD'), for targets bound to one. */
   measureDossiers: (unitId: number, from: string, to: string) => Promise<DossierFigures>;
+  /** The unit's survey satisfaction rate for a period, for targets bound to `survey_satisfaction`. */
+  measureSurveys?: (unitId: number, from: string, to: string) => Promise<Figure>;
 }
 
 export interface ImportSource {
@@ -57,7 +59,7 @@ export interface ImportSource {
 
 const norm = (s: string) => s.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
 
-export function plansService({ db, clock, uploadMaxBytes, reportingFor, measureDossiers }: PlansDeps) {
+export function plansService({ db, clock, uploadMaxBytes, reportingFor, measureDossiers, measureSurveys }: PlansDeps) {
   async function unitForEdit(actor: Actor | null, unitId: number) {
     const unit = await findUnitById(db, unitId);
     if (!unit || (actor && !policy.readUnit(actor, unit.path)))
@@ -218,7 +220,11 @@ export function plansService({ db, clock, uploadMaxBytes, reportingFor, measureD
     const from = `${plan.year}-01-01`;
     const to = today < `${plan.year}-12-31` ? today : `${plan.year}-12-31`;
     if (from > to) return null;
-    return { figures: await measureDossiers(plan.unit_id, from, to), from, to };
+    const [figures, survey] = await Promise.all([
+      measureDossiers(plan.unit_id, from, to),
+      measureSurveys ? measureSurveys(plan.unit_id, from, to) : null,
+    ]);
+    return { figures, from, to, survey };
   }
 
   /** Saves an understood plan, all or nothing. */

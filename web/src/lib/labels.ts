@@ -68,6 +68,7 @@ export const TARGET_METRIC_LABELS = {
   dossier_online_payment: 'Tỷ lệ thanh toán trực tuyến',
   dossier_digitisation: 'Tỷ lệ số hóa hồ sơ',
   dossier_satisfaction: 'Tỷ lệ hài lòng về giải quyết hồ sơ',
+  survey_satisfaction: 'Tỷ lệ hài lòng qua khảo sát',
 } as const satisfies Record<TargetMetric, string>;
 export const TARGET_METRICS = Object.keys(TARGET_METRIC_LABELS) as TargetMetric[];
 
