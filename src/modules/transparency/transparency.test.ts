@@ -11,7 +11,7 @@ import { listTasks, updateTaskRow } from '../plans/repository.js';
 import type { SurveyOut } from '../surveys/schema.js';
 import type { PostOut } from './schema.js';
 
-let nowIso = '2026-05-05T10:00:00+07:00';
+const nowIso = '2026-05-05T10:00:00+07:00';
 const clock: Clock = { now: () => new Date(nowIso) };
 
 /** Citizens' personal data put in the fixtures: none of it may appear in a public response. */
