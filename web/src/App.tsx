@@ -31,6 +31,12 @@ const DossierImportPage = lazy(() =>
 const ProceduresPage = lazy(() =>
   import('./pages/ProceduresPage.js').then((m) => ({ default: m.ProceduresPage })),
 );
+const SurveysPage = lazy(() => import('./pages/SurveysPage.js').then((m) => ({ default: m.SurveysPage })));
+const SurveyPage = lazy(() => import('./pages/SurveyPage.js').then((m) => ({ default: m.SurveyPage })));
+const PostsPage = lazy(() => import('./pages/PostsPage.js').then((m) => ({ default: m.PostsPage })));
+const PublicSurveyPage = lazy(() =>
+  import('./pages/PublicSurveyPage.js').then((m) => ({ default: m.PublicSurveyPage })),
+);
 // Citizens' pages: no login, no app shell.
 const PublicLookupPage = lazy(() =>
   import('./pages/PublicLookupPage.js').then((m) => ({ default: m.PublicLookupPage })),
@@ -85,6 +91,7 @@ const router = createBrowserRouter([
       { path: 'tra-cuu', element: <PublicLookupPage /> },
       { path: 'tra-cuu/:code', element: <PublicLookupPage /> },
       { path: 'danh-gia/:token', element: <PublicRatingPage /> },
+      { path: 'khao-sat/:slug', element: <PublicSurveyPage /> },
     ],
   },
   {
@@ -104,6 +111,9 @@ const router = createBrowserRouter([
       { path: 'ho-so/thu-tuc', element: <ProceduresPage /> },
       { path: 'ho-so/nhap-so', element: <DossierImportPage /> },
       { path: 'ho-so/:id', element: <DossierPage /> },
+      { path: 'surveys', element: <SurveysPage /> },
+      { path: 'surveys/:id', element: <SurveyPage /> },
+      { path: 'tin-cchc', element: <PostsPage /> },
       { path: 'units', element: <UnitsPage /> },
       { path: 'users', element: <UsersPage /> },
       { path: 'password', element: <ChangePasswordPage /> },

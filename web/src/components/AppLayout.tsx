@@ -30,6 +30,8 @@ import {
   IconListDetails,
   IconListCheck,
   IconLogout,
+  IconMessageStar,
+  IconNews,
   IconUsers,
 } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
@@ -107,6 +109,8 @@ export function AppLayout({ children }: { children: ReactNode }) {
       show: can.manageHolidays,
     },
     { to: '/import', label: 'Nhập kế hoạch', icon: <IconFileImport size={18} />, show: can.importPlan },
+    { to: '/surveys', label: 'Khảo sát', icon: <IconMessageStar size={18} />, show: true },
+    { to: '/tin-cchc', label: 'Tin CCHC', icon: <IconNews size={18} />, show: true },
     { to: '/units', label: 'Đơn vị', icon: <IconHierarchy2 size={18} />, show: true },
     { to: '/users', label: 'Người dùng', icon: <IconUsers size={18} />, show: can.manageUsers },
   ];
