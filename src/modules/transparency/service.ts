@@ -4,7 +4,6 @@ import { AppError } from '../../errors.js';
 import type { Clock } from '../../lib/clock.js';
 import { vietnamToday } from '../../lib/clock.js';
 import { safeFilename, sniffEvidenceType } from '../../lib/file-type.js';
-import { TtlCache } from '../../lib/ttl-cache.js';
 import type { Q } from '../../db/types.js';
 import { insertAudit } from '../audit/repository.js';
 import { policy } from '../auth/policy.js';
@@ -306,7 +305,14 @@ export function transparencyService({
   providers: TransparencyProviders;
   cacheMs?: number;
 }) {
-  let cache = new TtlCache<{ data: TransparencyData; json: string; html?: string }>(cacheMs, 5000);
+  type Entry = { data: TransparencyData; json: string; html?: string };
+  /**
+   * Per unit code: the last built page and when it goes stale, and the build in flight. A stale
+   * entry is served while one rebuild runs (many concurrent requests never build it many times);
+   * `invalidate` drops everything, so that a change made in this process shows at once.
+   */
+  let cache = new Map<string, { entry?: Entry; expires: number; building?: Promise<Entry> }>();
+  const MAX_UNITS = 5000;
 
   async function planProgress(unitId: number, year: number) {
     const counts = await planAreaCounts(db, unitId, year);
@@ -376,16 +382,33 @@ export function transparencyService({
 
   return {
     /** The page's data, its JSON text and (once rendered) its HTML, cached briefly per unit code. */
-    async get(codeRaw: string) {
+    async get(codeRaw: string): Promise<Entry> {
       const code = codeRaw.trim();
-      const hit = cache.get(code);
-      if (hit) return hit;
-      const entry = await build(code);
-      cache.set(code, entry);
-      return entry;
+      const now = clock.now().getTime();
+      const slot = cache.get(code);
+      if (slot?.entry && slot.expires > now) return slot.entry;
+      if (slot?.building) return slot.entry ?? slot.building;
+      const map = cache;
+      const building = build(code).then(
+        (entry) => {
+          if (map.get(code)?.building === building)
+            map.set(code, { entry, expires: clock.now().getTime() + cacheMs });
+          return entry;
+        },
+        (e: unknown) => {
+          if (map.get(code)?.building === building) map.delete(code);
+          throw e;
+        },
+      );
+      if (!slot && map.size >= MAX_UNITS) {
+        const oldest = map.keys().next().value;
+        if (oldest !== undefined) map.delete(oldest);
+      }
+      map.set(code, { ...(slot?.entry ? { entry: slot.entry } : {}), expires: slot?.expires ?? 0, building });
+      return slot?.entry ?? building;
     },
     invalidate() {
-      cache = new TtlCache(cacheMs, 5000);
+      cache = new Map();
     },
   };
 }
