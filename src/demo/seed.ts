@@ -9,6 +9,7 @@ import { replaceAssignees } from '../modules/tasks/repository.js';
 import { countUnits, findUnitByCode, insertUnit } from '../modules/units/repository.js';
 import { findUserByUsername, listUsersOfUnit } from '../modules/users/repository.js';
 import type { Services } from '../services.js';
+import { seedDemoSurveys } from './surveys.js';
 
 export const DEMO_PASSWORD = 'cchc-demo-2026';
 
@@ -94,6 +95,7 @@ export async function seedDemo(db: Db, services: Services): Promise<boolean> {
     if (staff && t.position % 4 === 1) await replaceAssignees(db.kysely, t.id, [staff.id]);
   }
   await seedDemoDossiers(db, services, school);
+  await seedDemoSurveys(db, services, school);
   return true;
 }
 
