@@ -9,6 +9,7 @@ import { SIPAS_ELEMENTS } from '../../core/survey/index.js';
 import type { SurveyQuestion } from '../../core/survey/index.js';
 import type { Clock } from '../../lib/clock.js';
 import type { PlanDetail } from '../plans/schema.js';
+import { insertResponse } from './repository.js';
 import type { SurveyOut } from './schema.js';
 
 let nowIso = '2026-05-05T10:00:00+07:00';
@@ -173,6 +174,19 @@ describeEachDb('satisfaction surveys', (open) => {
       'Bạn đã trả lời khảo sát này rồi. Cảm ơn bạn!',
     );
     expect((await answer(sv.slug, { answers: { rating: 0, access: 5 } })).statusCode).toBe(400);
+    // The database itself refuses a second answer from the same browser (two requests racing).
+    const row = {
+      survey_id: sv.id,
+      unit_id: s.unit.id,
+      invitation_id: null,
+      browser_id: id,
+      answers_json: '{}',
+      very_satisfied: 0,
+      satisfied: 0,
+      not_satisfied: 0,
+      submitted_at: new Date(nowIso).toISOString(),
+    };
+    await expect(insertResponse(tdb.db.kysely, row)).rejects.toThrow();
     const all = [...given, { rating: 0, access: 5 }];
 
     // By hand: single choice "Rất hài lòng"/"Hài lòng" and scale 4–5 are satisfied answers.
@@ -467,5 +481,18 @@ describeEachDb('satisfaction surveys: rate limit', (open) => {
       });
     expect((await send('gioi-han-0000000001')).statusCode).toBe(200);
     expect((await send('gioi-han-0000000002')).statusCode).toBe(429);
+    // The transparency page and its JSON are limited too.
+    const unitCode = (
+      await tdb.db.kysely
+        .selectFrom('unit')
+        .select('code')
+        .where('id', '=', unit.id)
+        .executeTakeFirstOrThrow()
+    ).code;
+    for (const url of [`/cong-khai/${unitCode}`, `/api/public/units/${unitCode}/transparency`]) {
+      const codes = [];
+      for (let i = 0; i < 7; i++) codes.push((await t.app.inject({ method: 'GET', url })).statusCode);
+      expect(codes).toEqual([200, 200, 200, 200, 200, 200, 429]);
+    }
   });
 });

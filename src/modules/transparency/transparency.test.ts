@@ -10,6 +10,8 @@ import type { Clock } from '../../lib/clock.js';
 import { listTasks, updateTaskRow } from '../plans/repository.js';
 import type { SurveyOut } from '../surveys/schema.js';
 import type { PostOut } from './schema.js';
+import { transparencyService } from './service.js';
+import { figure } from '../../core/metrics/index.js';
 
 const nowIso = '2026-05-05T10:00:00+07:00';
 const clock: Clock = { now: () => new Date(nowIso) };
@@ -435,6 +437,28 @@ describeEachDb('CCHC news column and public transparency page', (open) => {
       numerator: surveyYes + 5,
       denominator: flat.length + 5,
     });
+  });
+
+  it('builds a unit’s page once for many concurrent requests, and again after a change', async () => {
+    const s = await setup();
+    let builds = 0;
+    const svc = transparencyService({
+      db: tdb.db.kysely,
+      clock,
+      providers: {
+        dossier_on_time: async () => {
+          builds += 1;
+          await new Promise((r) => setTimeout(r, 20));
+          return figure(1, 2, 'x');
+        },
+      },
+    });
+    const pages = await Promise.all(Array.from({ length: 50 }, () => svc.get(s.code)));
+    expect(builds).toBe(1);
+    expect(new Set(pages).size).toBe(1);
+    svc.invalidate();
+    await svc.get(s.code);
+    expect(builds).toBe(2);
   });
 
   it('serves a light page: the HTML and what it loads weigh under 150 KB gzipped, with no script', async () => {
