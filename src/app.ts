@@ -27,13 +27,20 @@ import { feedbackRoutes } from './modules/feedback/routes.js';
 import { planRoutes } from './modules/plans/routes.js';
 import { reminderRoutes } from './modules/reminders/routes.js';
 import { reportRoutes } from './modules/reports/routes.js';
+import { surveyRoutes } from './modules/surveys/routes.js';
+import { postRoutes, transparencyPageRoutes } from './modules/transparency/routes.js';
 import { taskRoutes } from './modules/tasks/routes.js';
 import { unitRoutes } from './modules/units/routes.js';
 import { userRoutes } from './modules/users/routes.js';
 import { buildServices } from './services.js';
 import type { Services } from './services.js';
 
-const PASSWORD_CHANGE_ALLOWED = new Set(['/api/auth/me', '/api/auth/password', '/api/auth/logout', '/api/auth/login']);
+const PASSWORD_CHANGE_ALLOWED = new Set([
+  '/api/auth/me',
+  '/api/auth/password',
+  '/api/auth/logout',
+  '/api/auth/login',
+]);
 
 // Validation messages in Vietnamese (zod ships the locale).
 z.config(z.locales.vi());
@@ -115,9 +122,13 @@ export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance
       await api.register(reminderRoutes(services));
       await api.register(reportRoutes(services));
       await api.register(feedbackRoutes(services, config.publicRateLimit));
+      await api.register(surveyRoutes(services, config.publicRateLimit));
+      await api.register(postRoutes(services, config.publicRateLimit));
     },
     { prefix: '/api' },
   );
+  // The public transparency page: server-rendered, apart from the web app's bundle.
+  await app.register(transparencyPageRoutes(services, config.publicRateLimit));
 
   const webDir = opts.webDir;
   if (webDir && fs.existsSync(path.join(webDir, 'index.html'))) {
@@ -125,11 +136,9 @@ export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance
     // Client-side routes fall back to the app shell; unknown API paths stay 404 JSON.
     app.setNotFoundHandler((req, reply) => {
       if (req.url.startsWith('/api/') || req.method !== 'GET')
-        return reply
-          .status(404)
-          .send({
-            error: { code: 'NOT_FOUND', message: 'Không tìm thấy đường dẫn.', requestId: String(req.id) },
-          });
+        return reply.status(404).send({
+          error: { code: 'NOT_FOUND', message: 'Không tìm thấy đường dẫn.', requestId: String(req.id) },
+        });
       return reply.type('text/html').sendFile('index.html');
     });
   }

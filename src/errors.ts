@@ -65,7 +65,15 @@ export const ERRORS = {
   FEEDBACK_REJECTED: { status: 400, message: 'Không gửi được phản ánh. Vui lòng tải lại trang và thử lại.' },
   FEEDBACK_FILE_TYPE: {
     status: 415,
-    message: 'Tệp đính kèm phải là ảnh (JPG, PNG, GIF, WEBP) hoặc PDF; loại tệp được kiểm tra theo nội dung, không theo tên.',
+    message:
+      'Tệp đính kèm phải là ảnh (JPG, PNG, GIF, WEBP) hoặc PDF; loại tệp được kiểm tra theo nội dung, không theo tên.',
+  },
+  SURVEY_CLOSED: { status: 409, message: 'Khảo sát chưa mở hoặc đã kết thúc: không nhận thêm câu trả lời.' },
+  SURVEY_ANSWERED: { status: 409, message: 'Bạn đã trả lời khảo sát này rồi. Cảm ơn bạn!' },
+  SURVEY_LOCKED: { status: 409, message: 'Khảo sát đã có câu trả lời: không sửa được câu hỏi nữa.' },
+  SURVEY_TOKEN: {
+    status: 403,
+    message: 'Khảo sát này cần mã mời: vui lòng dùng đúng đường dẫn (mã QR) được gửi cho bạn.',
   },
   INTERNAL: { status: 500, message: 'Đã xảy ra lỗi hệ thống. Vui lòng thử lại hoặc báo cho quản trị viên.' },
 } as const satisfies Record<string, { status: number; message: string }>;

@@ -23,6 +23,8 @@ import {
 import { reportsService } from './modules/reports/service.js';
 import { targetsService } from './modules/targets/service.js';
 import { tasksService } from './modules/tasks/service.js';
+import { surveysService } from './modules/surveys/service.js';
+import { postsService, transparencyService } from './modules/transparency/service.js';
 import { findUnitById, listUnitSubtree } from './modules/units/repository.js';
 import { unitsService } from './modules/units/service.js';
 import { findUserById, listUsersOfUnit } from './modules/users/repository.js';
@@ -44,6 +46,7 @@ export function buildServices(db: Db, config: AppConfig, clock: Clock = systemCl
     providers: {
       dossiers: (unitId, from, to) => dossiers.measure(unitId, from, to),
       feedback: async (unitId, from, to) => (await feedback.figures(unitId, from, to)).counts,
+      surveys: (unitId, from, to) => surveys.satisfaction(unitId, from, to),
     },
   });
   const reminderSources = [
@@ -60,6 +63,27 @@ export function buildServices(db: Db, config: AppConfig, clock: Clock = systemCl
     mailer: mailerFromConfig(config),
     sources: reminderSources,
     appUrl: config.appUrl,
+  });
+  // The public transparency page's figures (modules/transparency/figures.ts); the plan provider is
+  // built in.
+  const transparency = transparencyService({
+    db: q,
+    clock,
+    providers: {
+      dossier_on_time: async (unit, p) => (await dossiers.measure(unit.id, p.from, p.to)).onTimeRate,
+      dossier_satisfaction: async (unit, p) => (await dossiers.measure(unit.id, p.from, p.to)).satisfaction,
+      survey_satisfaction: (unit, p) => surveys.satisfaction(unit.id, p.from, p.to),
+      feedback_answered_on_time: async (unit, p) =>
+        (await feedback.figures(unit.id, p.from, p.to)).rates.answeredOnTime,
+      feedback_published: async (unit, p) => (await feedback.figures(unit.id, p.from, p.to)).rates.published,
+    },
+  });
+  const surveys = surveysService({ db: q, clock, onAnswer: () => transparency.invalidate() });
+  const posts = postsService({
+    db: q,
+    clock,
+    uploadMaxBytes: config.uploadMaxBytes,
+    onChange: () => transparency.invalidate(),
   });
   return {
     auth: authService({
@@ -78,6 +102,7 @@ export function buildServices(db: Db, config: AppConfig, clock: Clock = systemCl
       reportingFor: async (unitId) => (await calendar.forUnit(unitId)).reporting,
       measureDossiers: (unitId, from, to) => dossiers.measure(unitId, from, to),
       measureFeedback: async (unitId, from, to) => (await feedback.figures(unitId, from, to)).rates,
+      measureSurveys: (unitId, from, to) => surveys.satisfaction(unitId, from, to),
     }),
     calendar,
     dossiers,
@@ -89,6 +114,9 @@ export function buildServices(db: Db, config: AppConfig, clock: Clock = systemCl
     reminders,
     reports,
     feedback,
+    surveys,
+    posts,
+    transparency,
     unitMembers: (unitId: number) => listUsersOfUnit(q, unitId),
     /** Today in Vietnam, from the injected clock. */
     today: () => vietnamToday(clock),

@@ -6,6 +6,7 @@ import { initial } from './migrations/001-initial.js';
 import { calendarOccurrences } from './migrations/002-calendar-occurrences.js';
 import { dossiers } from './migrations/003-dossiers.js';
 import { feedback } from './migrations/004-feedback.js';
+import { surveysPosts } from './migrations/005-surveys-posts.js';
 import { reports } from './migrations/006-reports.js';
 import { reminders } from './migrations/007-reminders.js';
 
@@ -17,6 +18,7 @@ function migrations(db: Db): Record<string, Migration> {
     '002-calendar-occurrences': calendarOccurrences(ctx),
     '003-dossiers': dossiers(ctx),
     '004-feedback': feedback(ctx),
+    '005-surveys-posts': surveysPosts(ctx),
     '006-reports': reports(ctx),
     '007-reminders': reminders(ctx),
   };

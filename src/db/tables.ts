@@ -406,12 +406,88 @@ export interface ReportSubmissionTable {
   return_reason: string | null;
 }
 
+/** A satisfaction survey of a unit (domain.md §9); never deleted (removed_at). */
+export interface SurveyTable {
+  id: Generated<number>;
+  unit_id: number;
+  /** Random public slug: /khao-sat/<slug>. */
+  slug: string;
+  title: string;
+  description: string;
+  /** The template it started from ('sipas', 'dossier_rating', 'blank'). */
+  template: string | null;
+  /** JSON array of core/survey `SurveyQuestion`. */
+  questions_json: string;
+  /** 1: anyone with the link, one answer per browser; 0: one answer per invitation token. */
+  anonymous: number;
+  published: number;
+  opens_on: string | null;
+  closes_on: string | null;
+  removed_at: string | null;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SurveyInvitationTable {
+  id: Generated<number>;
+  survey_id: number;
+  /** sha256 of the invitation token. */
+  token_hash: string;
+  created_at: string;
+  used_at: string | null;
+}
+
+/** One answered form; the satisfaction counts are computed at answer time (core/survey). */
+export interface SurveyResponseTable {
+  id: Generated<number>;
+  survey_id: number;
+  unit_id: number;
+  invitation_id: number | null;
+  browser_id: string | null;
+  answers_json: string;
+  very_satisfied: number;
+  satisfied: number;
+  not_satisfied: number;
+  submitted_at: string;
+}
+
+/** The unit's CCHC news column: plain text, never deleted (removed_at). */
+export interface PostTable {
+  id: Generated<number>;
+  unit_id: number;
+  title: string;
+  body: string;
+  published: number;
+  published_at: string | null;
+  removed_at: string | null;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PostAttachmentTable {
+  id: Generated<number>;
+  post_id: number;
+  file_id: number;
+  filename: string;
+  mime: string;
+  size: number;
+  removed_at: string | null;
+  created_at: string;
+}
+
 export interface Database {
   outbox: OutboxTable;
   notification: NotificationTable;
   notification_preference: NotificationPreferenceTable;
   report: ReportTable;
   report_submission: ReportSubmissionTable;
+  survey: SurveyTable;
+  survey_invitation: SurveyInvitationTable;
+  survey_response: SurveyResponseTable;
+  post: PostTable;
+  post_attachment: PostAttachmentTable;
   procedure: ProcedureTable;
   dossier: DossierTable;
   dossier_event: DossierEventTable;
@@ -558,3 +634,7 @@ export interface FeedbackSettingsTable {
 export type FeedbackRow = Selectable<FeedbackTable>;
 export type FeedbackEventRow = Selectable<FeedbackEventTable>;
 export type FeedbackTemplateRow = Selectable<FeedbackTemplateTable>;
+export type SurveyRow = Selectable<SurveyTable>;
+export type SurveyResponseRow = Selectable<SurveyResponseTable>;
+export type PostRow = Selectable<PostTable>;
+export type PostAttachmentRow = Selectable<PostAttachmentTable>;

@@ -11,6 +11,7 @@ import { findUserByUsername, listUsersOfUnit } from '../modules/users/repository
 import type { Services } from '../services.js';
 import { seedDemoReports } from './reports.js';
 import { seedDemoFeedback } from './feedback.js';
+import { seedDemoSurveys } from './surveys.js';
 
 export const DEMO_PASSWORD = 'cchc-demo-2026';
 
@@ -98,6 +99,7 @@ export async function seedDemo(db: Db, services: Services): Promise<boolean> {
   await seedDemoDossiers(db, services, school);
   await seedDemoReports(db, services);
   await seedDemoFeedback(db, services);
+  await seedDemoSurveys(db, services, school);
   return true;
 }
 

@@ -430,12 +430,13 @@ describe.skipIf(skipped(missing))('web: hồ sơ thủ tục hành chính trên 
     expect(await row.getByTestId('target-state').getAttribute('data-state')).toBe('not_met');
     expect(await row.getByTestId('target-state').textContent()).toBe('Chưa đạt');
 
-    // "Mức độ hài lòng của người dân đạt 100%" is entered by hand until bound to the rating figure.
+    // "Mức độ hài lòng của người dân đạt 100%" is bound to the surveys at import (none here); an
+    // officer binds it to the dossier rating figure instead.
     const satisfaction = page
       .getByTestId('target-row')
       .filter({ hasText: 'Mức độ hài lòng của người dân đạt 100%' })
       .last();
-    expect(await satisfaction.getByTestId('target-measured').count()).toBe(0);
+    expect(await satisfaction.getByTestId('target-measured').getAttribute('data-metric')).toBe('survey_satisfaction');
     await satisfaction.getByRole('button', { name: /^Nhập kết quả chỉ tiêu/ }).click();
     await page.getByTestId('target-metric').click();
     await page.getByRole('option', { name: 'Tỷ lệ hài lòng về giải quyết hồ sơ' }).click();

@@ -33,6 +33,12 @@ const ProceduresPage = lazy(() =>
 );
 const ReportsPage = lazy(() => import('./pages/ReportsPage.js').then((m) => ({ default: m.ReportsPage })));
 const ReportPage = lazy(() => import('./pages/ReportPage.js').then((m) => ({ default: m.ReportPage })));
+const SurveysPage = lazy(() => import('./pages/SurveysPage.js').then((m) => ({ default: m.SurveysPage })));
+const SurveyPage = lazy(() => import('./pages/SurveyPage.js').then((m) => ({ default: m.SurveyPage })));
+const PostsPage = lazy(() => import('./pages/PostsPage.js').then((m) => ({ default: m.PostsPage })));
+const PublicSurveyPage = lazy(() =>
+  import('./pages/PublicSurveyPage.js').then((m) => ({ default: m.PublicSurveyPage })),
+);
 // Citizens' pages: no login, no app shell.
 const PublicLookupPage = lazy(() =>
   import('./pages/PublicLookupPage.js').then((m) => ({ default: m.PublicLookupPage })),
@@ -107,6 +113,7 @@ const router = createBrowserRouter([
       { path: 'phan-anh', element: <PublicFeedbackPage /> },
       { path: 'phan-anh/theo-doi/:token', element: <PublicFeedbackTrackPage /> },
       { path: 'phan-anh/cong-khai', element: <PublicFeedbackAnswersPage /> },
+      { path: 'khao-sat/:slug', element: <PublicSurveyPage /> },
     ],
   },
   {
@@ -130,6 +137,9 @@ const router = createBrowserRouter([
       { path: 'bao-cao/:unitId/:period', element: <ReportPage /> },
       { path: 'pakn', element: <FeedbackPage /> },
       { path: 'pakn/:id', element: <FeedbackDetailPage /> },
+      { path: 'surveys', element: <SurveysPage /> },
+      { path: 'surveys/:id', element: <SurveyPage /> },
+      { path: 'tin-cchc', element: <PostsPage /> },
       { path: 'units', element: <UnitsPage /> },
       { path: 'users', element: <UsersPage /> },
       { path: 'password', element: <ChangePasswordPage /> },

@@ -11,6 +11,7 @@ export const TARGET_METRICS = [
   'dossier_satisfaction',
   'feedback_answered_on_time',
   'feedback_published',
+  'survey_satisfaction',
 ] as const;
 export type TargetMetric = (typeof TARGET_METRICS)[number];
 
@@ -22,6 +23,7 @@ export const TARGET_METRIC_LABELS: Record<TargetMetric, string> = {
   dossier_satisfaction: 'Tỷ lệ hài lòng về giải quyết hồ sơ',
   feedback_answered_on_time: 'Tỷ lệ phản ánh, kiến nghị được xử lý, trả lời đúng hạn',
   feedback_published: 'Tỷ lệ phản ánh, kiến nghị được công khai kết quả trả lời',
+  survey_satisfaction: 'Tỷ lệ hài lòng qua khảo sát',
 };
 
 /** Whether a metric is measured from the PAKN register (the others from the dossier register). */
@@ -44,12 +46,7 @@ function feedbackMetric(t: string): TargetMetric | null {
 }
 
 function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .toLowerCase();
+  return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
 }
 
 export function metricForTarget(text: string, thresholdKind: string | null): TargetMetric | null {
@@ -64,5 +61,8 @@ export function metricForTarget(text: string, thresholdKind: string | null): Tar
   if (/so hoa/.test(t) && /ho so/.test(t)) return 'dossier_digitisation';
   if (/hai long/.test(t) && /(thu tuc hanh chinh|ho so|tthc)/.test(t)) return 'dossier_satisfaction';
   if (/(ho so|dich vu cong) truc tuyen/.test(t)) return 'dossier_online';
+  // A general satisfaction ("mức độ hài lòng của người dân, cha mẹ học sinh…") is what the unit's
+  // surveys measure; one about procedures or dossiers stays with the dossier ratings above.
+  if (/(muc do|ty le) hai long|su hai long/.test(t)) return 'survey_satisfaction';
   return null;
 }

@@ -5,7 +5,7 @@
  * figures; this file decides what they mean. The result (`ReportContent`) is plain JSON: it is the
  * frozen snapshot a submitted report keeps.
  */
-import type { DossierFigures, FeedbackCounts, TargetThreshold } from '../metrics/index.js';
+import type { DossierFigures, FeedbackCounts, Figure, TargetThreshold } from '../metrics/index.js';
 import { feedbackRates, satisfactionRate, targetState } from '../metrics/index.js';
 import type { TargetMetric } from '../metrics/index.js';
 import type { CalendarDate } from '../schedule/dates.js';
@@ -212,6 +212,8 @@ export const NO_DATA = 'chưa có số liệu';
 export interface MeasuredSources {
   dossiers: DossierFigures | null;
   feedback: FeedbackCounts | null;
+  /** The unit's survey satisfaction rate (surveys module). */
+  survey?: Figure | null;
 }
 
 /** A bound target's measured value (a percentage), or null when its register gave no figures. */
@@ -233,6 +235,8 @@ export function measuredValue(metric: TargetMetric, m: MeasuredSources | null): 
       return f ? f.answeredOnTime.value : null;
     case 'feedback_published':
       return f ? f.published.value : null;
+    case 'survey_satisfaction':
+      return m?.survey ? m.survey.value : null;
   }
 }
 

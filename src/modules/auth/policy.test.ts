@@ -33,6 +33,14 @@ describe('policy', () => {
     expect(policy.editPlan(actor(ward.id, ward.path, ['admin', 'reviewer']), school.id)).toBe(false);
   });
 
+  it('lets only the unit’s own administrators, heads and officers run its surveys and news column', () => {
+    for (const rule of [policy.manageSurveys, policy.managePosts]) {
+      for (const r of ['admin', 'head', 'officer'] as const) expect(rule(actor(school.id, school.path, [r]), school.id)).toBe(true);
+      expect(rule(actor(school.id, school.path, ['staff']), school.id)).toBe(false);
+      expect(rule(actor(ward.id, ward.path, ['admin', 'officer']), school.id)).toBe(false);
+    }
+  });
+
   it('lets staff update only tasks assigned to them, and reviewers never', () => {
     const staff = actor(school.id, school.path, ['staff'], 7);
     expect(policy.updateTask(staff, school.id, [7])).toBe(true);

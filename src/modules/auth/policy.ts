@@ -38,11 +38,13 @@ export const policy = {
    * One-stop dossiers are handled by the unit's own administrators, heads and officers; they alone
    * see citizens' ID numbers, phones and addresses (each view logged). Superiors read figures.
    */
-  handleDossiers: (actor: Actor, unitId: number): boolean => actor.unitId === unitId && has(actor, PLAN_EDITORS),
+  handleDossiers: (actor: Actor, unitId: number): boolean =>
+    actor.unitId === unitId && has(actor, PLAN_EDITORS),
   /** A notification is its recipient's alone: anyone else gets a 404. */
   readNotification: (actor: Actor, recipientId: number): boolean => actor.userId === recipientId,
   /** The outbox (every reminder made and its e-mail) is read by administrators of the unit or a superior. */
-  readOutbox: (actor: Actor, unitPath: string): boolean => has(actor, ['admin']) && inSubtree(actor, unitPath),
+  readOutbox: (actor: Actor, unitPath: string): boolean =>
+    has(actor, ['admin']) && inSubtree(actor, unitPath),
   /** Periodic reports are drafted and submitted by their own unit's administrators, heads and officers. */
   editReport: (actor: Actor, unitId: number): boolean => actor.unitId === unitId && has(actor, PLAN_EDITORS),
   /**
@@ -50,14 +52,22 @@ export const policy = {
    * submitted one for correction; it never edits the draft.
    */
   reviewReport: (actor: Actor, unitPath: string, unitId: number): boolean =>
-    inSubtree(actor, unitPath) && actor.unitId !== unitId && has(actor, ['admin', 'head', 'officer', 'reviewer']),
+    inSubtree(actor, unitPath) &&
+    actor.unitId !== unitId &&
+    has(actor, ['admin', 'head', 'officer', 'reviewer']),
   /**
    * Citizens' feedback (PAKN) is handled by the unit's own administrators, heads and officers, who
    * alone see the senders' contacts; a superior's users read the subtree's items without them.
    */
-  handleFeedback: (actor: Actor, unitId: number): boolean => actor.unitId === unitId && has(actor, PLAN_EDITORS),
+  handleFeedback: (actor: Actor, unitId: number): boolean =>
+    actor.unitId === unitId && has(actor, PLAN_EDITORS),
   /** The head of the unit approves (or returns) the answer before it is sent and published. */
   approveFeedback: (actor: Actor, unitId: number): boolean => actor.unitId === unitId && has(actor, ['head']),
+  /** Satisfaction surveys are run by the unit's own administrators, heads and officers; superiors read results. */
+  manageSurveys: (actor: Actor, unitId: number): boolean =>
+    actor.unitId === unitId && has(actor, PLAN_EDITORS),
+  /** The unit's CCHC news column is written by its own administrators, heads and officers. */
+  managePosts: (actor: Actor, unitId: number): boolean => actor.unitId === unitId && has(actor, PLAN_EDITORS),
 };
 
 export type Policy = typeof policy;

@@ -327,7 +327,8 @@ describeEachDb('one-stop dossier register', (open) => {
     const bound = plan.targets.find((x) => x.source === 'appendix' && x.code === '1.1')!;
     // 1/1–5/5/2026: the four April dossiers (2 on time) and the one received on 4/5 (open, on time) → 3 of 5.
     expect(bound).toMatchObject({ metric: 'dossier_on_time', state: 'not_met', measured: { value: 60, numerator: 3, denominator: 5, from: '2026-01-01', to: '2026-05-05' } });
-    expect(plan.targets.find((x) => x.source === 'section' && x.code === '2')!.metric).toBeNull();
+    // "Mức độ hài lòng của người dân đạt 100%" is measured by the surveys, not by the dossiers.
+    expect(plan.targets.find((x) => x.source === 'section' && x.code === '2')!.metric).toBe('survey_satisfaction');
     // An officer may unbind it and enter the value by hand.
     const unbound = await t.app.inject({ method: 'PATCH', url: `/api/targets/${bound.id}`, headers: { cookie: s.officer.cookie }, payload: { metric: null, achievedValue: 99 } });
     expect(unbound.json()).toMatchObject({ metric: null, measured: null, state: 'met' });

@@ -12,9 +12,7 @@ import { OCCURRENCE_STATUSES, TASK_STATUSES } from './schema.js';
 type Named = { name: string; optional: boolean };
 type Threshold = TargetOut['threshold'];
 
-export function presentPlanListItem(
-  p: PlanWithCounts,
-): PlanListItem {
+export function presentPlanListItem(p: PlanWithCounts): PlanListItem {
   return {
     id: p.id,
     unitId: p.unit_id,
@@ -33,7 +31,9 @@ export function presentPlanListItem(
 }
 
 export function presentOccurrence(o: TaskOccurrenceRow, today: string): OccurrenceOut {
-  const status = (OCCURRENCE_STATUSES as readonly string[]).includes(o.status) ? (o.status as OccurrenceOut['status']) : 'pending';
+  const status = (OCCURRENCE_STATUSES as readonly string[]).includes(o.status)
+    ? (o.status as OccurrenceOut['status'])
+    : 'pending';
   return {
     id: o.id,
     key: o.key,
@@ -45,15 +45,22 @@ export function presentOccurrence(o: TaskOccurrenceRow, today: string): Occurren
     completedOn: o.completed_on,
     note: o.note,
     state: status === 'pending' ? dueState(o.due_date, today) : 'none',
-    timeliness: status === 'done' && o.due_date && o.completed_on ? timeliness(o.due_date, o.completed_on) : null,
+    timeliness:
+      status === 'done' && o.due_date && o.completed_on ? timeliness(o.due_date, o.completed_on) : null,
   };
 }
 
 /** The earliest open due date of a task, and whether it is overdue or due soon. */
 function dueFlag(status: TaskStatus, occurrences: OccurrenceOut[]): Pick<TaskOut, 'nextDue' | 'flag'> {
   if (status === 'done' || status === 'not_applicable') return { nextDue: null, flag: null };
-  const open = occurrences.filter((o) => o.status === 'pending' && o.due !== null).sort((a, b) => (a.due! < b.due! ? -1 : 1));
-  const flag = open.some((o) => o.state === 'overdue') ? 'overdue' : open.some((o) => o.state === 'due_soon') ? 'due_soon' : null;
+  const open = occurrences
+    .filter((o) => o.status === 'pending' && o.due !== null)
+    .sort((a, b) => (a.due! < b.due! ? -1 : 1));
+  const flag = open.some((o) => o.state === 'overdue')
+    ? 'overdue'
+    : open.some((o) => o.state === 'due_soon')
+      ? 'due_soon'
+      : null;
   return { nextDue: open[0]?.due ?? null, flag };
 }
 
@@ -73,7 +80,9 @@ export function presentTask(
       t.unit_id,
       assignees.map((a) => a.id),
     );
-  const status = (TASK_STATUSES as readonly string[]).includes(t.status) ? (t.status as TaskStatus) : 'not_started';
+  const status = (TASK_STATUSES as readonly string[]).includes(t.status)
+    ? (t.status as TaskStatus)
+    : 'not_started';
   const occurrences = occurrenceRows.map((o) => presentOccurrence(o, today));
   const schedule = parseJson<{ kind: string } | null>(t.schedule_json, null);
   return {
@@ -105,8 +114,17 @@ export function presentTask(
   };
 }
 
-type DossierMetric = Exclude<TargetMetric, 'feedback_answered_on_time' | 'feedback_published'>;
-const METRIC_FIGURE: Record<DossierMetric, keyof Pick<DossierFigures, 'onTimeRate' | 'onlineShare' | 'onlinePaymentShare' | 'digitisation' | 'satisfaction'>> = {
+type DossierMetric = Exclude<
+  TargetMetric,
+  'feedback_answered_on_time' | 'feedback_published' | 'survey_satisfaction'
+>;
+const METRIC_FIGURE: Record<
+  DossierMetric,
+  keyof Pick<
+    DossierFigures,
+    'onTimeRate' | 'onlineShare' | 'onlinePaymentShare' | 'digitisation' | 'satisfaction'
+  >
+> = {
   dossier_on_time: 'onTimeRate',
   dossier_online: 'onlineShare',
   dossier_online_payment: 'onlinePaymentShare',
@@ -114,12 +132,19 @@ const METRIC_FIGURE: Record<DossierMetric, keyof Pick<DossierFigures, 'onTimeRat
   dossier_satisfaction: 'satisfaction',
 };
 
-export type Measured = { figures: DossierFigures; feedback?: FeedbackRates | null; from: string; to: string } | null;
+export type Measured = {
+  figures: DossierFigures;
+  feedback?: FeedbackRates | null;
+  survey?: Figure | null;
+  from: string;
+  to: string;
+} | null;
 
-/** The figure measuring a bound target: PAKN figures for feedback_* metrics, else the dossiers'. */
+/** The figure measuring a bound target: PAKN figures, the surveys' satisfaction rate, else the dossiers'. */
 function measuredFigure(metric: TargetMetric, measured: NonNullable<Measured>): Figure | null {
   if (metric === 'feedback_answered_on_time') return measured.feedback?.answeredOnTime ?? null;
   if (metric === 'feedback_published') return measured.feedback?.published ?? null;
+  if (metric === 'survey_satisfaction') return measured.survey ?? null;
   return measured.figures[METRIC_FIGURE[metric]];
 }
 
@@ -128,8 +153,13 @@ function measuredFigure(metric: TargetMetric, measured: NonNullable<Measured>): 
  * within 2 points below it, core/metrics); any other threshold ("≥ năm 2022", several figures)
  * takes the officer's own assessment.
  */
-export function targetState(threshold: Threshold, value: number | null, assessed: string | null = null): TargetOut['state'] {
-  if (threshold?.kind !== 'percent') return assessed === 'met' || assessed === 'not_met' ? assessed : 'unknown';
+export function targetState(
+  threshold: Threshold,
+  value: number | null,
+  assessed: string | null = null,
+): TargetOut['state'] {
+  if (threshold?.kind !== 'percent')
+    return assessed === 'met' || assessed === 'not_met' ? assessed : 'unknown';
   return coreTargetState(value, threshold);
 }
 
@@ -141,7 +171,9 @@ export function presentTarget(
   measured: Measured = null,
 ): TargetOut {
   const threshold = parseJson<Threshold>(t.threshold_json, null);
-  const metric = (TARGET_METRICS as readonly string[]).includes(t.metric ?? '') ? (t.metric as TargetMetric) : null;
+  const metric = (TARGET_METRICS as readonly string[]).includes(t.metric ?? '')
+    ? (t.metric as TargetMetric)
+    : null;
   const figure = metric && measured ? measuredFigure(metric, measured) : null;
   return {
     id: t.id,

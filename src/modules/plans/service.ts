@@ -7,7 +7,7 @@ import { detectNotAPlan, parsePlanHtml, parsePlanText } from '../../core/plan-im
 import { metricForTarget } from '../../core/metrics/index.js';
 import { parseDeadline, parseReportDueDates } from '../../core/schedule/index.js';
 import type { ReportingSettings } from '../../core/schedule/index.js';
-import type { DossierFigures, FeedbackRates } from '../../core/metrics/index.js';
+import type { DossierFigures, FeedbackRates, Figure } from '../../core/metrics/index.js';
 import { listOccurrencesOfPlan, listOccurrencesOfTask } from '../tasks/repository.js';
 import { periodsOf, scheduleOf, syncOccurrences } from '../tasks/occurrences.js';
 import { insertAudit } from '../audit/repository.js';
@@ -49,6 +49,8 @@ export interface PlansDeps {
   measureDossiers: (unitId: number, from: string, to: string) => Promise<DossierFigures>;
   /** The unit's PAKN figures for a period, for targets bound to one (feedback_* metrics). */
   measureFeedback?: ((unitId: number, from: string, to: string) => Promise<FeedbackRates>) | undefined;
+  /** The unit's survey satisfaction rate for a period, for targets bound to `survey_satisfaction`. */
+  measureSurveys?: ((unitId: number, from: string, to: string) => Promise<Figure>) | undefined;
 }
 
 export interface ImportSource {
@@ -59,7 +61,15 @@ export interface ImportSource {
 
 const norm = (s: string) => s.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
 
-export function plansService({ db, clock, uploadMaxBytes, reportingFor, measureDossiers, measureFeedback }: PlansDeps) {
+export function plansService({
+  db,
+  clock,
+  uploadMaxBytes,
+  reportingFor,
+  measureDossiers,
+  measureFeedback,
+  measureSurveys,
+}: PlansDeps) {
   async function unitForEdit(actor: Actor | null, unitId: number) {
     const unit = await findUnitById(db, unitId);
     if (!unit || (actor && !policy.readUnit(actor, unit.path)))
@@ -220,11 +230,12 @@ export function plansService({ db, clock, uploadMaxBytes, reportingFor, measureD
     const from = `${plan.year}-01-01`;
     const to = today < `${plan.year}-12-31` ? today : `${plan.year}-12-31`;
     if (from > to) return null;
-    const [figures, feedback] = await Promise.all([
+    const [figures, feedback, survey] = await Promise.all([
       measureDossiers(plan.unit_id, from, to),
       measureFeedback ? measureFeedback(plan.unit_id, from, to) : null,
+      measureSurveys ? measureSurveys(plan.unit_id, from, to) : null,
     ]);
-    return { figures, feedback, from, to };
+    return { figures, feedback, survey, from, to };
   }
 
   /** Saves an understood plan, all or nothing. */

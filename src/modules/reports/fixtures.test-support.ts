@@ -43,7 +43,7 @@ export function reportPlanText(opts: { unitName?: string; extraTasks?: number } 
     `1. Nâng cao chất lượng phục vụ người dân.`,
     `II. CHỈ TIÊU`,
     `1. Tỷ lệ giải quyết hồ sơ thủ tục hành chính đúng hạn: từ 98% trở lên.`,
-    `2. Mức độ hài lòng của người dân đạt 100%.`,
+    `2. Tỷ lệ cán bộ, giáo viên được bồi dưỡng kiến thức cải cách hành chính đạt 100%.`,
     `III. NHIỆM VỤ TRỌNG TÂM`,
     `1. Công tác chỉ đạo, điều hành`,
     `1.1. Xây dựng và triển khai kế hoạch.`,
@@ -60,7 +60,7 @@ export function reportPlanText(opts: { unitName?: string; extraTasks?: number } 
     `STT\tChỉ tiêu\tCơ quan chủ trì, theo dõi, tổng hợp\tCơ quan phối hợp`,
     `1\tVề giải quyết hồ sơ thủ tục hành chính\t\t`,
     `1.1\tTỷ lệ giải quyết hồ sơ thủ tục hành chính đúng hạn: từ 98% trở lên.\t${unit}\tVăn phòng`,
-    `2\tMức độ hài lòng của người dân đạt 100%.\t${unit}\tVăn phòng`,
+    `2\tTỷ lệ cán bộ, giáo viên được bồi dưỡng kiến thức cải cách hành chính đạt 100%.\t${unit}\tVăn phòng`,
     `3\tChỉ số cải cách hành chính năm 2026 bằng hoặc cao hơn năm 2025.\t${unit}\tTổ CCHC`,
   ].join('\n');
 }

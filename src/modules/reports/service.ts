@@ -16,6 +16,7 @@ import type { Q } from '../../db/types.js';
 import type {
   DossierFigures,
   FeedbackCounts,
+  Figure,
   TargetMetric,
   TargetThreshold,
 } from '../../core/metrics/index.js';
@@ -77,6 +78,8 @@ export interface ReportProviders {
    * in the window; answered, answered on time, published). Absent or null: "chưa có số liệu".
    */
   feedback?: (unitId: number, from: string, to: string) => Promise<FeedbackCounts | null>;
+  /** The unit's survey satisfaction rate over dates, for targets bound to `survey_satisfaction`. */
+  surveys?: (unitId: number, from: string, to: string) => Promise<Figure | null>;
 }
 
 export interface ReportsDeps {
@@ -212,7 +215,7 @@ export function reportsService({ db, clock, reportingFor, providers }: ReportsDe
     const asOf = today();
     const window: ReportWindow = { from: period.cutoffFrom, to: period.cutoffTo, asOf };
     const started = period.cutoffFrom <= asOf;
-    const [areas, tasks, targets, occurrences, dossiers, feedback] = await Promise.all([
+    const [areas, tasks, targets, occurrences, dossiers, feedback, survey] = await Promise.all([
       listAreas(db, plan.id),
       listTasks(db, plan.id),
       listTargets(db, plan.id),
@@ -222,6 +225,9 @@ export function reportsService({ db, clock, reportingFor, providers }: ReportsDe
         : Promise.resolve(null),
       started && providers.feedback
         ? providers.feedback(unit.id, period.cutoffFrom, period.cutoffTo)
+        : Promise.resolve(null),
+      started && providers.surveys
+        ? providers.surveys(unit.id, period.cutoffFrom, period.cutoffTo)
         : Promise.resolve(null),
     ]);
     const areaCode = new Map(areas.map((a) => [a.id, a.code]));
@@ -297,7 +303,7 @@ export function reportsService({ db, clock, reportingFor, providers }: ReportsDe
             achievedText: t.achieved_text,
             assessedState: t.assessed_state,
           },
-          { dossiers, feedback },
+          { dossiers, feedback, survey },
         ),
       ),
       dossiers: dossiers ? dossierBlock(dossiers) : null,

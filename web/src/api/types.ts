@@ -180,7 +180,8 @@ export type TargetMetric =
   | 'dossier_online'
   | 'dossier_online_payment'
   | 'dossier_digitisation'
-  | 'dossier_satisfaction';
+  | 'dossier_satisfaction'
+  | 'survey_satisfaction';
 export type TargetMeasured = NonNullable<Target['measured']>;
 
 // ── Hồ sơ thủ tục hành chính ──────────────────────────────────────────────────────────────────

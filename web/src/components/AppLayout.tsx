@@ -33,6 +33,8 @@ import {
   IconLogout,
   IconMailForward,
   IconMessageReport,
+  IconMessageStar,
+  IconNews,
   IconUsers,
 } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
@@ -112,6 +114,8 @@ export function AppLayout({ children }: { children: ReactNode }) {
     },
     { to: '/bao-cao', label: 'Báo cáo', icon: <IconReport size={18} />, show: true },
     { to: '/import', label: 'Nhập kế hoạch', icon: <IconFileImport size={18} />, show: can.importPlan },
+    { to: '/surveys', label: 'Khảo sát', icon: <IconMessageStar size={18} />, show: true },
+    { to: '/tin-cchc', label: 'Tin CCHC', icon: <IconNews size={18} />, show: true },
     { to: '/units', label: 'Đơn vị', icon: <IconHierarchy2 size={18} />, show: true },
     { to: '/users', label: 'Người dùng', icon: <IconUsers size={18} />, show: can.manageUsers },
     { to: '/hop-thu-di', label: 'Hộp thư đi', icon: <IconMailForward size={18} />, show: can.manageUsers },

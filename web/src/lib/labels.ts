@@ -70,6 +70,7 @@ export const TARGET_METRIC_LABELS = {
   dossier_satisfaction: 'Tỷ lệ hài lòng về giải quyết hồ sơ',
   feedback_answered_on_time: 'Tỷ lệ phản ánh, kiến nghị được xử lý, trả lời đúng hạn',
   feedback_published: 'Tỷ lệ phản ánh, kiến nghị được công khai kết quả trả lời',
+  survey_satisfaction: 'Tỷ lệ hài lòng qua khảo sát',
 } as const satisfies Record<TargetMetric, string>;
 export const TARGET_METRICS = Object.keys(TARGET_METRIC_LABELS) as TargetMetric[];
 
