@@ -5,6 +5,7 @@ import { migrationContext } from './migrations/context.js';
 import { initial } from './migrations/001-initial.js';
 import { calendarOccurrences } from './migrations/002-calendar-occurrences.js';
 import { dossiers } from './migrations/003-dossiers.js';
+import { dossierDayCounts } from './migrations/008-dossier-day-counts.js';
 
 /** Migrations in order. Append only: a released migration is never edited. */
 function migrations(db: Db): Record<string, Migration> {
@@ -13,6 +14,7 @@ function migrations(db: Db): Record<string, Migration> {
     '001-initial': initial(ctx),
     '002-calendar-occurrences': calendarOccurrences(ctx),
     '003-dossiers': dossiers(ctx),
+    '008-dossier-day-counts': dossierDayCounts(ctx),
   };
 }
 

@@ -321,6 +321,37 @@ export interface PersonalDataAccessTable {
   at: string;
 }
 
+/** Per-unit per-day counters of the dossier figures (ADR 006), kept in step by the dossier writers. */
+export interface DossierDayCountTable {
+  unit_id: number;
+  /** Vietnam-time day 'YYYY-MM-DD'. */
+  day: string;
+  received: number;
+  online: number;
+  direct: number;
+  postal: number;
+  fee_bearing: number;
+  paid_online: number;
+  components_digitised: number;
+  fully_digitised: number;
+  early: number;
+  on_time: number;
+  late_finished: number;
+  resolved: number;
+  returned: number;
+  refused: number;
+  withdrawn: number;
+  with_result: number;
+  electronic: number;
+  very_satisfied: number;
+  satisfied: number;
+  not_satisfied: number;
+  complaints_finished: number;
+  open_on_time: number;
+  open_late: number;
+  complaints_open: number;
+}
+
 export interface Database {
   procedure: ProcedureTable;
   dossier: DossierTable;
@@ -342,6 +373,7 @@ export interface Database {
   file_blob: FileBlobTable;
   evidence: EvidenceTable;
   audit_log: AuditLogTable;
+  dossier_day_count: DossierDayCountTable;
 }
 
 export type UnitRow = Selectable<UnitTable>;
