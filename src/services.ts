@@ -9,6 +9,7 @@ import { calendarService } from './modules/calendar/service.js';
 import { dossierImportService } from './modules/dossier-import/service.js';
 import { dossiersService } from './modules/dossiers/service.js';
 import { dashboardService } from './modules/dashboard/service.js';
+import { dashboardViewsService } from './modules/dashboard/views.js';
 import { evidenceService } from './modules/evidence/service.js';
 import { plansService } from './modules/plans/service.js';
 import { targetsService } from './modules/targets/service.js';
@@ -50,6 +51,7 @@ export function buildServices(db: Db, config: AppConfig, clock: Clock = systemCl
     targets,
     evidence: evidenceService({ db: q, clock, uploadMaxBytes: config.uploadMaxBytes, tasks, targets }),
     dashboard: dashboardService({ db: q }),
+    dashboardViews: dashboardViewsService({ db: q, clock, calendar }),
     unitMembers: (unitId: number) => listUsersOfUnit(q, unitId),
     /** Today in Vietnam, from the injected clock. */
     today: () => vietnamToday(clock),
