@@ -352,6 +352,33 @@ export interface DossierDayCountTable {
   complaints_open: number;
 }
 
+/** The received and finished counters of `dossier_day_count` per month 'YYYY-MM' (ADR 006). */
+export interface DossierMonthCountTable {
+  unit_id: number;
+  month: string;
+  received: number;
+  online: number;
+  direct: number;
+  postal: number;
+  fee_bearing: number;
+  paid_online: number;
+  components_digitised: number;
+  fully_digitised: number;
+  early: number;
+  on_time: number;
+  late_finished: number;
+  resolved: number;
+  returned: number;
+  refused: number;
+  withdrawn: number;
+  with_result: number;
+  electronic: number;
+  very_satisfied: number;
+  satisfied: number;
+  not_satisfied: number;
+  complaints_finished: number;
+}
+
 export interface Database {
   procedure: ProcedureTable;
   dossier: DossierTable;
@@ -374,6 +401,7 @@ export interface Database {
   evidence: EvidenceTable;
   audit_log: AuditLogTable;
   dossier_day_count: DossierDayCountTable;
+  dossier_month_count: DossierMonthCountTable;
 }
 
 export type UnitRow = Selectable<UnitTable>;

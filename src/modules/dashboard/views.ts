@@ -204,8 +204,7 @@ export function dashboardViewsService({ db, clock, calendar, feedback }: Dashboa
         })),
       },
       late: {
-        total: late.total,
-        items: late.rows.map((d) => ({
+        items: late.map((d) => ({
           id: d.id,
           code: d.code,
           procedureName: d.procedure_name,
@@ -219,15 +218,13 @@ export function dashboardViewsService({ db, clock, calendar, feedback }: Dashboa
     };
   }
 
-  function dossierBlock(
-    f: DossierFigures,
-    late: { total: number; items: UnitDashboard['dossiers']['late'] },
-  ) {
+  /** `lateOpen`: the year-to-date figures' "in progress, late" at now, the same rule as the list. */
+  function dossierBlock(f: DossierFigures, late: { items: UnitDashboard['dossiers']['late'] }) {
     return {
       received: f.received.total,
       handled: f.handled,
       onTimeRate: f.onTimeRate.value,
-      lateOpen: late.total,
+      lateOpen: f.inProgress.late,
       late: late.items,
     };
   }

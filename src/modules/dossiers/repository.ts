@@ -3,9 +3,10 @@ import type { DossierDayCountTable, DossierEventRow, DossierRow, DossierTable, P
 import { sql } from 'kysely';
 import { DOSSIER_COUNTER_KEYS as COUNTER_KEYS } from '../../core/metrics/index.js';
 import type { DossierSummary } from '../../core/metrics/index.js';
-import { fromDayNumber } from '../../core/calendar/index.js';
+import { fromDayNumber, toDayNumber } from '../../core/calendar/index.js';
 import {
   DAY_COUNT_KEYS,
+  DAY_OPEN_KEYS,
   DAY_RECEIVED_KEYS,
   dossierDayCounts,
   vietnamDayEndMs,
@@ -312,37 +313,54 @@ function addRow(acc: DayDeltas, r: FigureRow, sign: 1 | -1): void {
   });
 }
 
-async function writeDayDeltas(db: Q, acc: DayDeltas, upsert: boolean): Promise<void> {
-  const rows = [...acc.values()]
-    .filter((e) => DAY_COUNT_KEYS.some((k) => e.c[k] !== 0))
+/** The received and finished counters also add up per month (the open-at-day-end ones do not). */
+const MONTH_KEYS = DAY_COUNT_KEYS.filter((k) => !(DAY_OPEN_KEYS as readonly string[]).includes(k));
+
+async function writeCountRows(
+  db: Q,
+  table: 'dossier_day_count' | 'dossier_month_count',
+  keyColumn: 'day' | 'month',
+  entries: { unitId: number; key: string; c: Record<DayCountKey, number> }[],
+  keys: readonly DayCountKey[],
+  upsert: boolean,
+): Promise<void> {
+  const cols = keys.map((k) => DAY_COLUMN[k]);
+  const rows = entries
+    .filter((e) => keys.some((k) => e.c[k] !== 0))
     .map((e) => {
-      const v: Insertable<DossierDayCountTable> = {
-        unit_id: e.unitId,
-        day: e.day,
-      } as Insertable<DossierDayCountTable>;
-      for (const k of DAY_COUNT_KEYS) (v as Record<string, number | string>)[DAY_COLUMN[k]] = e.c[k];
+      const v: Record<string, number | string> = { unit_id: e.unitId, [keyColumn]: e.key };
+      for (const k of keys) v[DAY_COLUMN[k]] = e.c[k];
       return v;
     });
-  const cols = DAY_COUNT_KEYS.map((k) => DAY_COLUMN[k]);
   for (let i = 0; i < rows.length; i += 1000) {
-    const q = db.insertInto('dossier_day_count').values(rows.slice(i, i + 1000));
+    const chunk = rows.slice(i, i + 1000);
+    const q = db.insertInto(table).values(chunk as never);
     if (!upsert) await q.execute();
     else
       await q
         .onConflict((oc) =>
           oc
-            .columns(['unit_id', 'day'])
+            .columns(['unit_id', keyColumn] as never)
             .doUpdateSet(
-              Object.fromEntries(
-                cols.map((c) => [
-                  c,
-                  sql<number>`${sql.ref(`dossier_day_count.${c}`)} + ${sql.ref(`excluded.${c}`)}`,
-                ]),
-              ),
+              Object.fromEntries(cols.map((c) => [c, sql<number>`${sql.ref(`${table}.${c}`)} + ${sql.ref(`excluded.${c}`)}`])) as never,
             ),
         )
         .execute();
   }
+}
+
+async function writeDayDeltas(db: Q, acc: DayDeltas, upsert: boolean): Promise<void> {
+  const days = [...acc.values()].map((e) => ({ unitId: e.unitId, key: e.day, c: e.c }));
+  const months = new Map<string, { unitId: number; key: string; c: Record<DayCountKey, number> }>();
+  for (const e of acc.values()) {
+    const key = e.day.slice(0, 7);
+    const k = `${e.unitId}|${key}`;
+    let m = months.get(k);
+    if (!m) months.set(k, (m = { unitId: e.unitId, key, c: Object.fromEntries(DAY_COUNT_KEYS.map((x) => [x, 0])) as Record<DayCountKey, number> }));
+    for (const x of MONTH_KEYS) m.c[x] += e.c[x];
+  }
+  await writeCountRows(db, 'dossier_day_count', 'day', days, DAY_COUNT_KEYS, upsert);
+  await writeCountRows(db, 'dossier_month_count', 'month', [...months.values()], MONTH_KEYS, upsert);
 }
 
 /**
@@ -363,6 +381,7 @@ export async function applyDossierDayCounts(
 /** Recounts `dossier_day_count` from the dossier rows (the migration, bulk loads, a repair). */
 export async function rebuildDossierDayCounts(db: Q): Promise<void> {
   await db.deleteFrom('dossier_day_count').execute();
+  await db.deleteFrom('dossier_month_count').execute();
   const acc: DayDeltas = new Map();
   let lastId = 0;
   for (;;) {
@@ -512,19 +531,15 @@ async function periodCounters(
         >`select ${list} from dossier d where ${unitFilter('d')} and ${where}`.execute(db);
     add(r.rows, Object.fromEntries(Object.keys(exprs).map((k) => [k, k as CounterKey])));
   };
-  const fromTable = async (keys: Record<string, CounterKey>, dayCond: ReturnType<typeof sql<boolean>>) => {
-    const list = sql.join(
-      Object.keys(keys).map((col) => sql`sum(${sql.ref(`t.${col}`)}) as ${sql.ref(col)}`),
-    );
+  const fromTable = async (
+    keys: Record<string, CounterKey>,
+    cond: ReturnType<typeof sql<boolean>>,
+    table: 'dossier_day_count' | 'dossier_month_count' = 'dossier_day_count',
+  ) => {
+    const list = sql.join(Object.keys(keys).map((col) => sql`sum(${sql.ref(`t.${col}`)}) as ${sql.ref(col)}`));
     const r = groupByUnit
-      ? await sql<
-          Record<string, string | number | null>
-        >`select t.unit_id as unit_id, ${list} from dossier_day_count t where ${unitFilter('t')} and ${dayCond} group by t.unit_id`.execute(
-          db,
-        )
-      : await sql<
-          Record<string, string | number | null>
-        >`select ${list} from dossier_day_count t where ${unitFilter('t')} and ${dayCond}`.execute(db);
+      ? await sql<Record<string, string | number | null>>`select t.unit_id as unit_id, ${list} from ${sql.table(table)} t where ${unitFilter('t')} and ${cond} group by t.unit_id`.execute(db)
+      : await sql<Record<string, string | number | null>>`select ${list} from ${sql.table(table)} t where ${unitFilter('t')} and ${cond}`.execute(db);
     add(r.rows, keys);
   };
 
@@ -532,10 +547,18 @@ async function periodCounters(
     const keys: Record<string, CounterKey> = {};
     for (const k of [...RECEIVED_KEYS, ...FINISHED_KEYS]) keys[DAY_COLUMN[k]] = k;
     keys.complaints_finished = 'complaints';
-    await fromTable(
-      keys,
-      sql`t.day >= ${fromDayNumber(firstWhole)} and t.day <= ${fromDayNumber(lastWhole)}`,
-    );
+    // Whole months from the monthly counters, the days around them from the daily ones.
+    const first = fromDayNumber(firstWhole);
+    const last = fromDayNumber(lastWhole);
+    const m1 = first.endsWith('-01') ? first.slice(0, 7) : fromDayNumber(toDayNumber(`${first.slice(0, 7)}-28`) + 4).slice(0, 7);
+    const m2 = fromDayNumber(lastWhole + 1).endsWith('-01') ? last.slice(0, 7) : fromDayNumber(toDayNumber(`${last.slice(0, 7)}-01`) - 1).slice(0, 7);
+    if (m1 <= m2) {
+      await fromTable(keys, sql`t.month >= ${m1} and t.month <= ${m2}`, 'dossier_month_count');
+      const beforeEnd = fromDayNumber(toDayNumber(`${m1}-01`) - 1);
+      const afterStart = fromDayNumber(toDayNumber(`${m2}-28`) + 4).slice(0, 7) + '-01';
+      if (first <= beforeEnd) await fromTable(keys, sql`t.day >= ${first} and t.day <= ${beforeEnd}`);
+      if (afterStart <= last) await fromTable(keys, sql`t.day >= ${afterStart} and t.day <= ${last}`);
+    } else await fromTable(keys, sql`t.day >= ${first} and t.day <= ${last}`);
   }
   for (const [a, b] of edges) {
     await live(receivedExprs, sql`d.received_at >= ${a} and d.received_at <= ${b}`);
