@@ -342,7 +342,7 @@ async function writeCountRows(
           oc
             .columns(['unit_id', keyColumn] as never)
             .doUpdateSet(
-              Object.fromEntries(cols.map((c) => [c, sql<number>`${sql.ref(`${table}.${c}`)} + ${sql.ref(`excluded.${c}`)}`])) as never,
+              Object.fromEntries(cols.map((c) => [c, sql<number>`${sql.ref(`${table}.${c}`)} + ${sql.ref(`excluded.${c}`)}`])),
             ),
         )
         .execute();
