@@ -9,6 +9,7 @@ import { calendarService } from './modules/calendar/service.js';
 import { dossierImportService } from './modules/dossier-import/service.js';
 import { dossiersService } from './modules/dossiers/service.js';
 import { dashboardService } from './modules/dashboard/service.js';
+import { dashboardViewsService } from './modules/dashboard/views.js';
 import { evidenceService } from './modules/evidence/service.js';
 import { feedbackService } from './modules/feedback/service.js';
 import { plansService } from './modules/plans/service.js';
@@ -117,6 +118,18 @@ export function buildServices(db: Db, config: AppConfig, clock: Clock = systemCl
     surveys,
     posts,
     transparency,
+    dashboardViews: dashboardViewsService({
+      db: q,
+      clock,
+      calendar,
+      feedback,
+      measureOther: async (unitId, metric, from, to) =>
+        metric === 'survey_satisfaction'
+          ? (await surveys.satisfaction(unitId, from, to)).value
+          : (await feedback.figures(unitId, from, to)).rates[
+              metric === 'feedback_published' ? 'published' : 'answeredOnTime'
+            ].value,
+    }),
     unitMembers: (unitId: number) => listUsersOfUnit(q, unitId),
     /** Today in Vietnam, from the injected clock. */
     today: () => vietnamToday(clock),

@@ -9,6 +9,7 @@ import { feedback } from './migrations/004-feedback.js';
 import { surveysPosts } from './migrations/005-surveys-posts.js';
 import { reports } from './migrations/006-reports.js';
 import { reminders } from './migrations/007-reminders.js';
+import { dossierDayCounts } from './migrations/008-dossier-day-counts.js';
 
 /** Migrations in order. Append only: a released migration is never edited. */
 function migrations(db: Db): Record<string, Migration> {
@@ -21,6 +22,7 @@ function migrations(db: Db): Record<string, Migration> {
     '005-surveys-posts': surveysPosts(ctx),
     '006-reports': reports(ctx),
     '007-reminders': reminders(ctx),
+    '008-dossier-day-counts': dossierDayCounts(ctx),
   };
 }
 

@@ -477,6 +477,64 @@ export interface PostAttachmentTable {
   created_at: string;
 }
 
+/** Per-unit per-day counters of the dossier figures (ADR 006), kept in step by the dossier writers. */
+export interface DossierDayCountTable {
+  unit_id: number;
+  /** Vietnam-time day 'YYYY-MM-DD'. */
+  day: string;
+  received: number;
+  online: number;
+  direct: number;
+  postal: number;
+  fee_bearing: number;
+  paid_online: number;
+  components_digitised: number;
+  fully_digitised: number;
+  early: number;
+  on_time: number;
+  late_finished: number;
+  resolved: number;
+  returned: number;
+  refused: number;
+  withdrawn: number;
+  with_result: number;
+  electronic: number;
+  very_satisfied: number;
+  satisfied: number;
+  not_satisfied: number;
+  complaints_finished: number;
+  open_on_time: number;
+  open_late: number;
+  complaints_open: number;
+}
+
+/** The received and finished counters of `dossier_day_count` per month 'YYYY-MM' (ADR 006). */
+export interface DossierMonthCountTable {
+  unit_id: number;
+  month: string;
+  received: number;
+  online: number;
+  direct: number;
+  postal: number;
+  fee_bearing: number;
+  paid_online: number;
+  components_digitised: number;
+  fully_digitised: number;
+  early: number;
+  on_time: number;
+  late_finished: number;
+  resolved: number;
+  returned: number;
+  refused: number;
+  withdrawn: number;
+  with_result: number;
+  electronic: number;
+  very_satisfied: number;
+  satisfied: number;
+  not_satisfied: number;
+  complaints_finished: number;
+}
+
 export interface Database {
   outbox: OutboxTable;
   notification: NotificationTable;
@@ -513,6 +571,8 @@ export interface Database {
   feedback_attachment: FeedbackAttachmentTable;
   feedback_template: FeedbackTemplateTable;
   feedback_settings: FeedbackSettingsTable;
+  dossier_day_count: DossierDayCountTable;
+  dossier_month_count: DossierMonthCountTable;
 }
 
 export type UnitRow = Selectable<UnitTable>;

@@ -1,6 +1,7 @@
 import type { Insertable } from 'kysely';
 import type { DossierEventTable, DossierTable, ProcedureRow, ProcedureTable } from '../../db/tables.js';
 import type { Q } from '../../db/types.js';
+import { applyDossierDayCounts } from '../dossiers/repository.js';
 
 /** Rows per multi-row INSERT: ~40 columns × 500 stays under SQLite's 32,766 bound parameters. */
 export const BATCH = 500;
@@ -84,6 +85,8 @@ export async function insertDossierBatch(
   const out = new Map<string, number>();
   if (rows.length === 0) return out;
   const inserted = await db.insertInto('dossier').values(rows).returning(['id', 'code']).execute();
+  // The figures' per-day counters (ADR 006), in the same transaction.
+  await applyDossierDayCounts(db, [], rows as Parameters<typeof applyDossierDayCounts>[2]);
   for (const r of inserted) out.set(r.code, r.id);
   return out;
 }

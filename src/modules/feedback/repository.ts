@@ -318,3 +318,25 @@ export async function feedbackCountsSql(
     overdue: num(row.overdue),
   };
 }
+
+/**
+ * Feedback still being handled (not closed) per unit under `path`, and how many of those have
+ * passed the deadline of the step they wait for — one grouped query, for the dashboards.
+ */
+export async function openFeedbackByUnit(db: Q, path: string, now: string) {
+  const rows = await db
+    .selectFrom('feedback')
+    .innerJoin('unit', 'unit.id', 'feedback.unit_id')
+    .select((eb) => [
+      'feedback.unit_id',
+      eb.fn.countAll<number | string>().as('open'),
+      eb.fn
+        .sum<number | string | null>(eb.case().when('feedback.due_at', '<', now).then(1).else(0).end())
+        .as('overdue'),
+    ])
+    .where('unit.path', 'like', `${path}%`)
+    .where('feedback.closed_at', 'is', null)
+    .groupBy('feedback.unit_id')
+    .execute();
+  return new Map(rows.map((r) => [r.unit_id, { open: num(r.open), overdue: num(r.overdue ?? 0) }]));
+}

@@ -55,6 +55,7 @@ import {
   listTemplates,
   logFeedbackAccess,
   nextFeedbackSeq,
+  openFeedbackByUnit,
   readBlobRow,
   updateFeedback,
   updateTemplate,
@@ -733,6 +734,9 @@ export function feedbackService({ db, clock, calendar }: FeedbackDeps) {
       if (!unit) throw new AppError('NOT_FOUND', 'Không tìm thấy đơn vị.');
       return countFigures(unit.path, subtree ? undefined : unit.id, from, to);
     },
+
+    /** Open and overdue feedback per unit under a path (the dashboards check the caller's scope). */
+    openByUnit: (path: string, now: string) => openFeedbackByUnit(db, path, now),
 
     /** The same figures for a signed-in caller who reads the unit. */
     async figuresFor(

@@ -24,6 +24,8 @@ import type {
   CalendarYear,
   CommitBody,
   Dashboard,
+  UnitDashboard,
+  SuperiorDashboard,
   Deadlines,
   Evidence,
   Me,
@@ -238,6 +240,10 @@ export const api = {
 
   dashboard: (unitId?: number, year?: number) =>
     request<Dashboard>('GET', `/api/dashboard${qs({ unitId, year })}`),
+  dashboardUnit: (unitId: number, days?: number) =>
+    request<UnitDashboard>('GET', `/api/dashboard/unit/${unitId}${qs({ days })}`),
+  dashboardSuperior: (unitId: number, days?: number) =>
+    request<SuperiorDashboard>('GET', `/api/dashboard/superior/${unitId}${qs({ days })}`),
 
   /** `month` is `YYYY-MM`; `subtree` adds the dues of the units below. */
   calendarMonth: (month: string, unitId?: number, subtree = false) =>

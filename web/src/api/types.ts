@@ -15,6 +15,10 @@ import type {
 import type { UnitCalendarSettings as UnitCalendarSettingsType } from '../../../src/modules/calendar/settings.js';
 import type { Dashboard as DashboardSchema } from '../../../src/modules/dashboard/schema.js';
 import type {
+  SuperiorDashboard as SuperiorDashboardSchema,
+  UnitDashboard as UnitDashboardSchema,
+} from '../../../src/modules/dashboard/schema.js';
+import type {
   Due as DueType,
   Frequency as FrequencyType,
   Schedule as ScheduleType,
@@ -243,3 +247,7 @@ export interface RowError {
   column?: string | null;
   message: string;
 }
+
+// Unit and superior dashboards (issue 6 item 4).
+export type UnitDashboard = UnitDashboardSchema;
+export type SuperiorDashboard = SuperiorDashboardSchema;

@@ -1,6 +1,5 @@
 import {
   Alert,
-  Anchor,
   Button,
   Card,
   Group,
@@ -16,13 +15,19 @@ import {
   Title,
 } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { IconArrowBackUp, IconChevronRight, IconFileImport } from '@tabler/icons-react';
+import { IconArrowBackUp, IconFileImport } from '@tabler/icons-react';
 import { lazy, Suspense, useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../api/client.js';
-import type { StatusCounts } from '../api/types.js';
+import type { StatusCounts, SuperiorDashboard, UnitDashboard } from '../api/types.js';
 import { ErrorAlert, PageLoader } from '../components/common.js';
 import { DeadlinesCard } from '../components/DeadlinesCard.js';
+import {
+  DashboardDossiersCard,
+  DashboardTargetsCard,
+  DashboardTrendCard,
+  DashboardUnitsTable,
+} from '../components/dashboardViews.js';
 import { formatNumber } from '../lib/format.js';
 import { STATUS_COLORS, STATUS_LABELS, STATUSES } from '../lib/labels.js';
 import { permissions, useCurrentUser, useUnitScope } from '../session.js';
@@ -48,13 +53,22 @@ export function DashboardPage() {
     placeholderData: keepPreviousData,
   });
 
+  // The unit's own view; a superior's users also get the roll-up over the chosen unit's subtree
+  // with one row per unit below it.
+  const superior = me.unit.hasChildren;
+  const view = useQuery({
+    queryKey: ['dashboard-view', superior ? 'superior' : 'unit', scope.unitId],
+    queryFn: (): Promise<UnitDashboard | SuperiorDashboard> =>
+      superior ? api.dashboardSuperior(scope.unitId) : api.dashboardUnit(scope.unitId),
+    placeholderData: keepPreviousData,
+  });
+
   if (q.isPending) return <PageLoader />;
   if (q.isError) return <ErrorAlert error={q.error} />;
   const d = q.data;
   const years = d.years.length > 0 ? d.years : [d.year];
   const all = total(d.totals);
   const hasTasks = all > 0;
-  const showUnits = me.unit.hasChildren && (d.units.length > 1 || d.units.some((u) => u.id !== d.unit.id));
 
   return (
     <Stack gap="lg" data-testid="dashboard">
@@ -132,6 +146,21 @@ export function DashboardPage() {
         </Paper>
       </SimpleGrid>
 
+      {view.isError && <ErrorAlert error={view.error} />}
+      {view.isPending && <Skeleton h={200} />}
+      {view.data && (
+        <>
+          <DashboardDossiersCard d={view.data} subtree={superior} />
+          <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+            <DashboardTargetsCard d={view.data} />
+            <DashboardTrendCard d={view.data} />
+          </SimpleGrid>
+          {'rows' in view.data && view.data.rows.length > 1 && (
+            <DashboardUnitsTable rows={view.data.rows} onOpen={(id) => scope.setUnitId(id)} />
+          )}
+        </>
+      )}
+
       {/* A superior follows its units' deadlines too (subtree). */}
       <DeadlinesCard unitId={scope.unitId} subtree={me.unit.hasChildren} />
 
@@ -175,63 +204,6 @@ export function DashboardPage() {
                   </Table.Td>
                 </Table.Tr>
               ))}
-            </Table.Tbody>
-          </Table>
-        </Card>
-      )}
-
-      {showUnits && (
-        <Card withBorder radius="md" padding="md">
-          <Title order={3} size="h4" mb={4}>
-            Các đơn vị trực thuộc
-          </Title>
-          <Text size="sm" c="dimmed" mb="sm">
-            Chọn một đơn vị để xem tổng quan của đơn vị đó.
-          </Text>
-          <Table highlightOnHover verticalSpacing="xs" data-testid="dashboard-units">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Đơn vị</Table.Th>
-                <Table.Th ta="right" w={120} style={{ whiteSpace: 'nowrap' }}>
-                  Hoàn thành
-                </Table.Th>
-                <Table.Th w={{ base: 64, sm: 220 }}>Tỷ lệ</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {[...d.units]
-                .sort((a, b) => a.percentDone - b.percentDone || a.name.localeCompare(b.name, 'vi'))
-                .map((u) => (
-                  <Table.Tr key={u.id}>
-                    <Table.Td>
-                      {u.id === scope.unitId ? (
-                        <Text size="sm" fw={500}>
-                          {u.name}
-                        </Text>
-                      ) : (
-                        <Anchor
-                          component="button"
-                          type="button"
-                          size="sm"
-                          ta="left"
-                          onClick={() => scope.setUnitId(u.id)}
-                          aria-label={`Xem tổng quan của ${u.name}`}
-                        >
-                          <Group gap={4} wrap="nowrap">
-                            {u.name}
-                            <IconChevronRight size={14} />
-                          </Group>
-                        </Anchor>
-                      )}
-                    </Table.Td>
-                    <Table.Td ta="right">
-                      {formatNumber(u.counts.done)}/{formatNumber(total(u.counts))}
-                    </Table.Td>
-                    <Table.Td>
-                      <PercentBar value={u.percentDone} label={u.name} />
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
             </Table.Tbody>
           </Table>
         </Card>
