@@ -53,6 +53,15 @@ describe.skipIf(skipped(missing))('web: nhắc việc trên trình duyệt', () 
       Number(due.slice(0, 4)),
     );
     taskId = task!.taskId;
+    // The plan is active, so its periodic reports come due as well: this user has turned those
+    // reminders off, and the bell holds only the task's.
+    const off = await t.app.inject({
+      method: 'PUT',
+      url: '/api/notifications/preferences',
+      headers: { cookie },
+      payload: { items: [{ kind: 'report_due', email: false, inApp: false }] },
+    });
+    expect(off.statusCode).toBe(200);
     const r = await t.services.reminders.sweep();
     expect(r.created).toBe(1);
     await listen(e);

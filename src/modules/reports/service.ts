@@ -74,8 +74,8 @@ export interface ReportProviders {
    */
   dossiers?: (unitId: number, from: string, to: string) => Promise<DossierFigures>;
   /**
-   * LEAD: wire the feedback (PAKN) module here — the unit's feedback counts over dates (received
-   * in the window; answered, answered on time, published). Absent or null: "chưa có số liệu".
+   * The unit's feedback (PAKN) counts over dates (received in the window; answered, answered on
+   * time, published). Absent or null: "chưa có số liệu".
    */
   feedback?: (unitId: number, from: string, to: string) => Promise<FeedbackCounts | null>;
   /** The unit's survey satisfaction rate over dates, for targets bound to `survey_satisfaction`. */
