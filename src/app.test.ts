@@ -43,6 +43,14 @@ describe('serving the web app', () => {
     expect(res.json()).toEqual({ ok: true });
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(String(res.headers['content-security-policy'])).toContain("default-src 'self'");
+    expect(String(res.headers['content-security-policy'])).toContain("object-src 'none'");
+    expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
+    expect(res.headers['strict-transport-security']).toBeUndefined(); // not behind HTTPS here
+    // The same headers on a public route and on an error.
+    const missing = await app.inject({ method: 'GET', url: '/api/public/dossiers/KHONG-CO-MA' });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.headers['content-security-policy']).toBe(res.headers['content-security-policy']);
+    expect(missing.headers['x-content-type-options']).toBe('nosniff');
     const openapi = await app.inject({ method: 'GET', url: '/api/openapi.json' });
     expect(openapi.json().paths['/api/plans/import/preview']).toBeDefined();
   });

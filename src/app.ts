@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -16,6 +15,7 @@ import type { Db } from './db/database.js';
 import { AppError } from './errors.js';
 import { SESSION_COOKIE } from './http/context.js';
 import { registerErrorHandler } from './http/errors.js';
+import { securityHeaders } from './http/security-headers.js';
 import type { Clock } from './lib/clock.js';
 import { systemClock } from './lib/clock.js';
 import { authRoutes } from './modules/auth/routes.js';
@@ -67,7 +67,8 @@ export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
 
-  await app.register(helmet, {
+  // Helmet's headers, computed once and set on every response (ADR 007).
+  const headers = securityHeaders({
     hsts: config.https,
     contentSecurityPolicy: {
       directives: {
@@ -82,6 +83,10 @@ export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance
         upgradeInsecureRequests: config.https ? [] : null,
       },
     },
+  });
+  app.addHook('onRequest', (_req, reply, done) => {
+    reply.headers(headers);
+    done();
   });
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
