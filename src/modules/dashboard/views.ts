@@ -5,7 +5,7 @@
  * every figure family counted by one query grouped by unit.
  */
 import type { CalendarDate, WorkingCalendar } from '../../core/calendar/index.js';
-import { figuresFromCounters } from '../../core/metrics/index.js';
+import { DOSSIER_COUNTER_KEYS, figuresFromCounters } from '../../core/metrics/index.js';
 import type { DossierFigures, TargetMetric, TargetState } from '../../core/metrics/index.js';
 import { TARGET_METRICS } from '../../core/metrics/index.js';
 import type { Q } from '../../db/types.js';
@@ -90,32 +90,7 @@ function addCounters(into: DossierCounterValues, c: DossierCounterValues): void 
 }
 const emptyCounters = (): DossierCounterValues => {
   const c = {} as DossierCounterValues;
-  for (const k of [
-    'received',
-    'online',
-    'direct',
-    'postal',
-    'feeBearing',
-    'paidOnline',
-    'componentsDigitised',
-    'fullyDigitised',
-    'early',
-    'onTime',
-    'lateFinished',
-    'resolved',
-    'returned',
-    'refused',
-    'withdrawn',
-    'withResult',
-    'electronic',
-    'openOnTime',
-    'openLate',
-    'verySatisfied',
-    'satisfied',
-    'notSatisfied',
-    'complaints',
-  ] as const)
-    c[k] = 0;
+  for (const k of DOSSIER_COUNTER_KEYS) c[k] = 0;
   return c;
 };
 

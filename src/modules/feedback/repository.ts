@@ -179,25 +179,6 @@ export async function listAttachments(db: Q, feedbackId: number) {
     .execute();
 }
 
-export async function insertBlobRow(db: Q, sha256: string, data: Uint8Array): Promise<number> {
-  const existing = await db
-    .selectFrom('file_blob')
-    .select(['id', 'size'])
-    .where('sha256', '=', sha256)
-    .executeTakeFirst();
-  if (existing && existing.size === data.length) return existing.id;
-  const row = await db
-    .insertInto('file_blob')
-    .values({ sha256, size: data.length, data: Buffer.from(data) })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
-
-export async function readBlobRow(db: Q, id: number): Promise<Uint8Array | undefined> {
-  return (await db.selectFrom('file_blob').select('data').where('id', '=', id).executeTakeFirst())?.data;
-}
-
 export async function listTemplates(db: Q, unitId: number): Promise<FeedbackTemplateRow[]> {
   return db
     .selectFrom('feedback_template')

@@ -36,6 +36,7 @@ import type { CalendarService } from '../calendar/service.js';
 import { findUnitById, listUnitSubtree } from '../units/repository.js';
 import { findUserById } from '../users/repository.js';
 import type { FeedbackCountsRow, FeedbackWithScope } from './repository.js';
+import { insertBlob, readBlob } from '../evidence/repository.js';
 import {
   codeTaken,
   feedbackCountsSql,
@@ -44,7 +45,6 @@ import {
   findSettings,
   findTemplate,
   insertAttachment,
-  insertBlobRow,
   insertFeedback,
   insertFeedbackEvent,
   insertTemplate,
@@ -56,7 +56,6 @@ import {
   logFeedbackAccess,
   nextFeedbackSeq,
   openFeedbackByUnit,
-  readBlobRow,
   updateFeedback,
   updateTemplate,
   upsertSettings,
@@ -257,7 +256,7 @@ export function feedbackService({ db, clock, calendar }: FeedbackDeps) {
         updated_at: now.toISOString(),
       });
       for (const f of checked) {
-        const blobId = await insertBlobRow(tx, sha256Bytes(f.bytes), f.bytes);
+        const blobId = await insertBlob(tx, sha256Bytes(f.bytes), f.bytes);
         await insertAttachment(tx, {
           feedback_id: r.id,
           blob_id: blobId,
@@ -499,7 +498,7 @@ export function feedbackService({ db, clock, calendar }: FeedbackDeps) {
         throw new AppError('FORBIDDEN', 'Chỉ cán bộ xử lý phản ánh của đơn vị mới xem được tệp đính kèm.');
       const a = (await listAttachments(db, f.id)).find((x) => x.id === attachmentId);
       if (!a) throw new AppError('NOT_FOUND', 'Không tìm thấy tệp đính kèm.');
-      const bytes = await readBlobRow(db, a.blob_id);
+      const bytes = await readBlob(db, a.blob_id);
       if (!bytes) throw new AppError('NOT_FOUND', 'Không tìm thấy tệp đính kèm.');
       await logFeedbackAccess(db, {
         userId: actor.userId,
