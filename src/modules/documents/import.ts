@@ -121,11 +121,15 @@ function readForm(v: Cell): DocumentForm | Problem | null {
 function readChannel(v: Cell): DocumentChannel | Problem | null {
   const f = fold(cellText(v));
   if (f === '') return null;
+  if (/truc tiep|chuyen tay|(^| )tay( |$)|giao nhan|nhan tai|van thu/.test(f)) return 'hand';
   if (/e ?mail|thu dien tu|thu cong vu|hop thu/.test(f)) return 'email';
-  if (/lien thong|truc|phan mem|he thong|ioffice|voffice|e ?office|qlvb|quan ly van ban|mang|dien tu/.test(f))
+  if (
+    /lien thong|truc (lien thong|tich hop|van ban)|phan mem|he thong|ioffice|voffice|e ?office|qlvb|quan ly van ban|mang|dien tu/.test(
+      f,
+    )
+  )
     return 'eoffice';
   if (/buu (chinh|dien)|buu pham|^bc$/.test(f)) return 'postal';
-  if (/truc tiep|chuyen tay|tay|van thu|giao nhan/.test(f)) return 'hand';
   return {
     error: `phương thức "${cellText(v)}" không rõ (cần "Liên thông/Hệ thống", "Thư điện tử", "Bưu chính" hoặc "Trực tiếp")`,
   };
@@ -223,7 +227,9 @@ export function documentImportService({ db, clock, uploadMaxBytes, maxRows, onCh
       });
       return { ...base, planned: [] as Planned[] };
     }
-    const dataRows = sheet.rows.slice(detected.headerIndex + 1).filter((r) => isFiller(r.cells) === null);
+    const below = sheet.rows.slice(detected.headerIndex + 1);
+    const dataRows = below.filter((r) => isFiller(r.cells) === null);
+    counts.skipped = below.filter((r) => isFiller(r.cells) === 'numbering').length;
     if (dataRows.length > cap)
       throw new AppError(
         'FILE_TOO_LARGE',
