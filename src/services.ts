@@ -24,6 +24,8 @@ import {
   taskReminderSource,
 } from './modules/reminders/sources.js';
 import { reportsService } from './modules/reports/service.js';
+import { regulationsService } from './modules/regulations/service.js';
+import { regulationReminderSource } from './modules/reminders/regulation-source.js';
 import { targetsService } from './modules/targets/service.js';
 import { tasksService } from './modules/tasks/service.js';
 import { surveysService } from './modules/surveys/service.js';
@@ -73,6 +75,7 @@ export function buildServices(db: Db, config: AppConfig, clock: Clock = systemCl
     dossierReminderSource(q),
     reportReminderSource(q, (today) => reports.dueReports(today)),
     feedbackReminderSource(q),
+    regulationReminderSource(q),
   ];
   const reminders = remindersService({
     db: q,
@@ -143,6 +146,7 @@ export function buildServices(db: Db, config: AppConfig, clock: Clock = systemCl
     transparency,
     documents,
     documentImport,
+    regulations: regulationsService({ db: q, clock }),
     dashboardViews: dashboardViewsService({
       db: q,
       clock,

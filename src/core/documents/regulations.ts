@@ -3,7 +3,7 @@
  * whether a review is due — the deadlines and reminders of CCHC area 2 tasks ("rà soát quy chế
  * định kỳ"). Pure.
  */
-import { addDays, daysInMonth, diffDays, parseDate, makeDate } from '../calendar/index.js';
+import { addDays, daysInMonth, diffDays, parseDate, makeDate, toVietnamese } from '../calendar/index.js';
 import type { CalendarDate } from '../calendar/index.js';
 
 export const REGULATION_KINDS = [
@@ -69,3 +69,30 @@ export function reviewDueState(nextReviewOn: CalendarDate, today: CalendarDate):
 /** Days until the review (negative: days overdue). */
 export const daysUntilReview = (nextReviewOn: CalendarDate, today: CalendarDate): number =>
   diffDays(today, nextReviewOn);
+
+/** The subject and text of a review reminder, in Vietnamese. */
+export function regulationReviewMessage(f: {
+  unitName: string;
+  title: string;
+  nextReviewOn: CalendarDate;
+  state: 'overdue' | 'due_soon';
+  today: CalendarDate;
+}): { subject: string; text: string } {
+  const days = daysUntilReview(f.nextReviewOn, f.today);
+  const when =
+    f.state === 'overdue'
+      ? `đã quá hạn rà soát ${-days} ngày`
+      : days === 0
+        ? 'đến hạn rà soát hôm nay'
+        : `còn ${days} ngày đến hạn rà soát`;
+  const head = f.state === 'overdue' ? 'Quá hạn rà soát' : 'Sắp đến hạn rà soát';
+  return {
+    subject: `[CCHC] ${head}: ${f.title} (hạn ${toVietnamese(f.nextReviewOn)})`.normalize('NFC'),
+    text: [
+      `${f.title} của ${f.unitName} ${when} — hạn ${toVietnamese(f.nextReviewOn)}.`,
+      'Đề nghị tổ chức rà soát, sửa đổi, bổ sung (nếu cần) và ghi kết quả rà soát trên hệ thống.',
+    ]
+      .join('\n')
+      .normalize('NFC'),
+  };
+}
