@@ -30,6 +30,7 @@ import { dossierImportRoutes } from './modules/dossier-import/routes.js';
 import { dossierRoutes } from './modules/dossiers/routes.js';
 import { documentRoutes } from './modules/documents/routes.js';
 import { regulationRoutes } from './modules/regulations/routes.js';
+import { exchangeRoutes } from './modules/exchange/routes.js';
 import { feedbackRoutes } from './modules/feedback/routes.js';
 import { planRoutes } from './modules/plans/routes.js';
 import { reminderRoutes } from './modules/reminders/routes.js';
@@ -140,6 +141,7 @@ export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance
       await api.register(postRoutes(services, config.publicRateLimit));
       await api.register(documentRoutes(services, config.uploadMaxBytes));
       await api.register(regulationRoutes(services));
+      await api.register(exchangeRoutes(services, config.publicRateLimit));
     },
     { prefix: '/api' },
   );

@@ -24,6 +24,7 @@ import {
   taskReminderSource,
 } from './modules/reminders/sources.js';
 import { reportsService } from './modules/reports/service.js';
+import { exchangeService } from './modules/exchange/service.js';
 import { regulationsService } from './modules/regulations/service.js';
 import { regulationReminderSource } from './modules/reminders/regulation-source.js';
 import { targetsService } from './modules/targets/service.js';
@@ -59,9 +60,22 @@ export function buildServices(db: Db, config: AppConfig, clock: Clock = systemCl
     uploadMaxBytes: config.uploadMaxBytes,
     onChange: () => transparency.invalidate(),
   });
+  // Report exchange with a superior's server (issue 13): a submission queues its package in the
+  // submission's transaction; received reports stand for their unit in the reports overview.
+  const exchange = exchangeService({
+    db: q,
+    dialect: db.dialect,
+    clock,
+    appUrl: config.appUrl,
+    autoDeliver: config.exchangeIntervalSeconds > 0,
+  });
   const reports = reportsService({
     db: q,
     clock,
+    onSubmitted: async (tx, s) => {
+      await exchange.enqueue(tx, s);
+    },
+    receivedReports: (ids) => exchange.receivedReports(ids),
     reportingFor: async (unitId) => (await calendar.forUnit(unitId)).reporting,
     providers: {
       dossiers: (unitId, from, to) => dossiers.measure(unitId, from, to),
@@ -147,6 +161,7 @@ export function buildServices(db: Db, config: AppConfig, clock: Clock = systemCl
     documents,
     documentImport,
     regulations: regulationsService({ db: q, clock }),
+    exchange,
     dashboardViews: dashboardViewsService({
       db: q,
       clock,
