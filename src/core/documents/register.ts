@@ -6,6 +6,8 @@
  * The lists are data, marked (check) where they come from secondary sources.
  */
 
+import { foldForSearch } from '../feedback/text.js';
+
 export const DIRECTIONS = ['outgoing', 'incoming'] as const;
 export type Direction = (typeof DIRECTIONS)[number];
 
@@ -68,11 +70,7 @@ TYPE_BY_FOLDED.set('hd', 'HD');
 TYPE_BY_FOLDED.set('da', 'ĐA');
 
 function foldType(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
+  return foldForSearch(s)
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
 }

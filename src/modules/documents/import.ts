@@ -42,7 +42,7 @@ import type {
   UnderstoodDocument,
 } from './import-schema.js';
 import { insertDocumentBatch, lockCounter, raiseCounter, usedNumbers } from './repository.js';
-import { searchTextOf } from './service.js';
+import { NO_FILE_YET, searchTextOf } from './service.js';
 
 export interface DocumentImportDeps {
   db: Q;
@@ -561,18 +561,8 @@ export function documentImportService({ db, clock, uploadMaxBytes, maxRows, onCh
               signer: p.signer,
               confidential: p.confidential ? 1 : 0,
               channel: p.channel,
-              file_blob_id: null,
-              file_name: null,
-              file_mime: null,
-              file_size: null,
-              sig_status: null,
-              sig_json: null,
-              sig_checked_at: null,
+              ...NO_FILE_YET,
               source: 'import',
-              status: 'active',
-              cancel_reason: null,
-              cancelled_at: null,
-              cancelled_by: null,
               created_by: userId,
               created_at: now,
               updated_at: now,

@@ -5,6 +5,7 @@ import { SIGNATURE_STATUS_LABELS } from '../../core/pdf-signature/index.js';
 import type { SignatureStatus, SignatureVerdict } from '../../core/pdf-signature/index.js';
 import { policy } from '../auth/policy.js';
 import type { Actor } from '../auth/roles.js';
+import type { TrustedRootRow } from '../../db/tables.js';
 import type { DocumentWithUnit } from './repository.js';
 import type { DocumentOut } from './schema.js';
 
@@ -89,5 +90,17 @@ export function presentVerification(
     checkedAt,
     rootsChangedSince,
     trustedRoots,
+  };
+}
+
+export function presentTrustedRoot(r: TrustedRootRow) {
+  return {
+    id: r.id,
+    fingerprint: r.fingerprint,
+    subject: r.subject,
+    notBefore: r.not_before,
+    notAfter: r.not_after,
+    addedAt: r.added_at,
+    removedAt: r.removed_at,
   };
 }

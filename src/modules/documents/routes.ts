@@ -6,7 +6,7 @@ import { intField, readUpload } from '../../http/multipart.js';
 import type { Services } from '../../services.js';
 import { ImportId, ImportProgress } from '../dossier-import/schema.js';
 import { DocumentImportReport } from './import-schema.js';
-import { presentDocument } from './presenter.js';
+import { presentDocument, presentTrustedRoot } from './presenter.js';
 import {
   CancelBody,
   DocumentDetail,
@@ -308,16 +308,7 @@ export const documentRoutes =
         const actor = actorOf(req);
         const form = await readUpload(req, 1024 * 1024);
         if (!form.file) throw new AppError('FILE_EMPTY', 'Chưa chọn tệp chứng thư.');
-        const r = await svc.addTrustedRoot(actor, form.file.bytes, String(req.id));
-        return {
-          id: r.id,
-          fingerprint: r.fingerprint,
-          subject: r.subject,
-          notBefore: r.not_before,
-          notAfter: r.not_after,
-          addedAt: r.added_at,
-          removedAt: r.removed_at,
-        };
+        return presentTrustedRoot(await svc.addTrustedRoot(actor, form.file.bytes, String(req.id)));
       },
     );
 

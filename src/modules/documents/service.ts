@@ -56,7 +56,7 @@ import {
   updateTrustedRoot,
 } from './repository.js';
 import type { DocumentQuery, PatchBody, RegisterBody } from './schema.js';
-import { presentDocument, presentVerification } from './presenter.js';
+import { presentDocument, presentTrustedRoot, presentVerification } from './presenter.js';
 
 export interface DocumentsDeps {
   db: Q;
@@ -84,6 +84,21 @@ export function searchTextOf(d: {
     [d.number_text, d.summary, d.sender, d.recipients, d.handling_unit, d.signer].filter(Boolean).join(' | '),
   );
 }
+
+/** A new entry's columns before any file, verdict or cancellation. */
+export const NO_FILE_YET = {
+  file_blob_id: null,
+  file_name: null,
+  file_mime: null,
+  file_size: null,
+  sig_status: null,
+  sig_json: null,
+  sig_checked_at: null,
+  status: 'active',
+  cancel_reason: null,
+  cancelled_at: null,
+  cancelled_by: null,
+} as const;
 
 /** The verdict as stored on the row, and whether the attached file counts as digitally signed. */
 export function verificationColumns(v: PdfVerification, at: string) {
@@ -240,18 +255,8 @@ export function documentsService({ db, clock, uploadMaxBytes, onChange }: Docume
             signer: input.signer?.trim() || null,
             confidential: confidential ? 1 : 0,
             channel: input.channel,
-            file_blob_id: null,
-            file_name: null,
-            file_mime: null,
-            file_size: null,
-            sig_status: null,
-            sig_json: null,
-            sig_checked_at: null,
+            ...NO_FILE_YET,
             source: 'manual',
-            status: 'active',
-            cancel_reason: null,
-            cancelled_at: null,
-            cancelled_by: null,
             created_by: actor.userId,
             created_at: now,
             updated_at: now,
@@ -547,15 +552,7 @@ export function documentsService({ db, clock, uploadMaxBytes, onChange }: Docume
       const mayManage = await mayManageRoots(actor);
       const items = await listTrustedRoots(db, true);
       return {
-        items: items.map((r) => ({
-          id: r.id,
-          fingerprint: r.fingerprint,
-          subject: r.subject,
-          notBefore: r.not_before,
-          notAfter: r.not_after,
-          addedAt: r.added_at,
-          removedAt: r.removed_at,
-        })),
+        items: items.map(presentTrustedRoot),
         actions: { add: mayManage, remove: mayManage },
       };
     },

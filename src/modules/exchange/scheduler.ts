@@ -1,7 +1,5 @@
-export interface ExchangeLog {
-  info(obj: object, msg: string): void;
-  error(obj: object, msg: string): void;
-}
+import { startSweepSchedule } from '../../lib/interval.js';
+import type { SweepLog } from '../../lib/interval.js';
 
 /**
  * Sweeps the report exchange outbox every `seconds` in this process (0: never), shortly after
@@ -11,29 +9,15 @@ export interface ExchangeLog {
 export function startExchangeSchedule(
   sweep: () => Promise<{ delivered: number; retry: number; refused: number }>,
   seconds: number,
-  log: ExchangeLog,
+  log: SweepLog,
   firstDelayMs = 15_000,
 ): () => void {
-  if (seconds <= 0) return () => undefined;
-  let running = false;
-  const tick = async () => {
-    if (running) return;
-    running = true;
-    try {
-      const r = await sweep();
-      if (r.delivered + r.retry + r.refused > 0) log.info(r, 'report exchange sweep');
-    } catch (err) {
-      log.error({ err }, 'report exchange sweep failed');
-    } finally {
-      running = false;
-    }
-  };
-  const first = setTimeout(() => void tick(), firstDelayMs);
-  const every = setInterval(() => void tick(), seconds * 1000);
-  first.unref();
-  every.unref();
-  return () => {
-    clearTimeout(first);
-    clearInterval(every);
-  };
+  return startSweepSchedule(
+    'report exchange sweep',
+    sweep,
+    seconds * 1000,
+    log,
+    (r) => r.delivered + r.retry + r.refused > 0,
+    firstDelayMs,
+  );
 }

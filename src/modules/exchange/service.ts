@@ -15,7 +15,7 @@ import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypt
 import { parsePeriodKey } from '../../core/report/index.js';
 import type { ReportContent } from '../../core/report/index.js';
 import type { Dialect } from '../../db/database.js';
-import type { ExchangeOutboxRow, UnitRow } from '../../db/tables.js';
+import type { ExchangeOutboxRow, ReportSubmissionRow, UnitRow } from '../../db/tables.js';
 import type { Q } from '../../db/types.js';
 import { AppError } from '../../errors.js';
 import type { Clock } from '../../lib/clock.js';
@@ -24,6 +24,7 @@ import { policy } from '../auth/policy.js';
 import type { Actor } from '../auth/roles.js';
 import { insertBlob, readBlob } from '../evidence/repository.js';
 import {
+  blankReport,
   findReport,
   insertReport,
   insertSubmission,
@@ -43,6 +44,7 @@ import {
   signBytes,
   verifyBytes,
 } from './package.js';
+import type { PackageInput } from './package.js';
 import {
   activeLink,
   claimDue,
@@ -206,12 +208,9 @@ export function exchangeService({
   // -------------------------------------------------------------------------------------------
   // Unit side
 
-  /** Queues a submission's package when the unit is connected; inside the submission's transaction. */
-  async function enqueue(tx: Q, s: SubmittedReport): Promise<ExchangeOutboxRow | null> {
-    const link = await activeLink(tx, s.unit.id);
-    if (!link) return null;
-    const packageId = randomUUID();
-    const bytes = packageBytes({
+  /** What a package says about a submission. */
+  function packageInput(s: SubmittedReport, packageId: string): PackageInput {
+    return {
       packageId,
       createdAt: nowIso(),
       sender: { unitCode: s.unit.code, unitName: s.unit.name, server: appUrl },
@@ -225,7 +224,41 @@ export function exchangeService({
       content: s.content,
       docx: s.docx,
       xlsx: s.xlsx,
-    });
+    };
+  }
+
+  /** A stored submission as the reports module hands a new one over (its frozen files and figures). */
+  async function submittedOf(
+    unit: UnitRow,
+    reportId: number,
+    periodKey: string,
+    last: ReportSubmissionRow,
+  ): Promise<SubmittedReport> {
+    const [docx, xlsx] = await Promise.all([
+      readBlob(db, last.docx_file_id),
+      readBlob(db, last.xlsx_file_id),
+    ]);
+    return {
+      unit,
+      reportId,
+      submissionId: last.id,
+      periodKey,
+      seq: last.seq,
+      submittedAt: last.submitted_at,
+      dueDate: last.due_date,
+      late: last.late === 1,
+      content: JSON.parse(last.snapshot_json) as ReportContent,
+      docx: new Uint8Array(docx!),
+      xlsx: new Uint8Array(xlsx!),
+    };
+  }
+
+  /** Queues a submission's package when the unit is connected; inside the submission's transaction. */
+  async function enqueue(tx: Q, s: SubmittedReport): Promise<ExchangeOutboxRow | null> {
+    const link = await activeLink(tx, s.unit.id);
+    if (!link) return null;
+    const packageId = randomUUID();
+    const bytes = packageBytes(packageInput(s, packageId));
     const hash = sha256Hex(bytes);
     const row = await insertOutbox(tx, {
       link_id: link.id,
@@ -418,21 +451,7 @@ export function exchangeService({
     const now = nowIso();
     const row = await db.transaction().execute(async (tx) => {
       let report = await findReport(tx, c.unit_id, pk.key);
-      report ??= await insertReport(tx, {
-        unit_id: c.unit_id,
-        period_key: pk.key,
-        year: pk.year,
-        status: 'draft',
-        number: null,
-        signer_title: null,
-        signer_name: null,
-        narratives_json: JSON.stringify({ areas: {}, general: '' }),
-        submission_count: 0,
-        created_by: null,
-        created_at: now,
-        updated_by: null,
-        updated_at: now,
-      });
+      report ??= await insertReport(tx, blankReport(c.unit_id, pk, now, null));
       const seq = report.submission_count + 1;
       const sub = await insertSubmission(tx, {
         report_id: report.id,
@@ -597,24 +616,9 @@ export function exchangeService({
       const last = subs[subs.length - 1]!;
       const queued = await outboxOfSubmission(db, last.id);
       if (queued && queued.state !== 'refused') return queued;
-      const [docx, xlsx] = await Promise.all([
-        readBlob(db, last.docx_file_id),
-        readBlob(db, last.xlsx_file_id),
-      ]);
+      const submitted = await submittedOf(unit, report.id, pk.key, last);
       const row = await db.transaction().execute(async (tx) => {
-        const r = await enqueue(tx, {
-          unit,
-          reportId: report.id,
-          submissionId: last.id,
-          periodKey: pk.key,
-          seq: last.seq,
-          submittedAt: last.submitted_at,
-          dueDate: last.due_date,
-          late: last.late === 1,
-          content: JSON.parse(last.snapshot_json) as ReportContent,
-          docx: new Uint8Array(docx!),
-          xlsx: new Uint8Array(xlsx!),
-        });
+        const r = await enqueue(tx, submitted);
         if (!r) throw new AppError('EXCHANGE_NOT_CONNECTED');
         return r;
       });
@@ -776,25 +780,9 @@ export function exchangeService({
         return new Uint8Array((await readBlob(db, received.blob_id))!);
       const sent = await outboxOfSubmission(db, last.id);
       if (sent) return new Uint8Array((await readBlob(db, sent.blob_id))!);
-      const [docx, xlsx] = await Promise.all([
-        readBlob(db, last.docx_file_id),
-        readBlob(db, last.xlsx_file_id),
-      ]);
-      return packageBytes({
-        packageId: `${unit.code}-${pk.key}-${last.seq}`,
-        createdAt: nowIso(),
-        sender: { unitCode: unit.code, unitName: unit.name, server: appUrl },
-        report: {
-          periodKey: pk.key,
-          seq: last.seq,
-          submittedAt: last.submitted_at,
-          dueDate: last.due_date,
-          late: last.late === 1,
-        },
-        content: JSON.parse(last.snapshot_json) as ReportContent,
-        docx: new Uint8Array(docx!),
-        xlsx: new Uint8Array(xlsx!),
-      });
+      return packageBytes(
+        packageInput(await submittedOf(unit, report.id, pk.key, last), `${unit.code}-${pk.key}-${last.seq}`),
+      );
     },
   };
 }

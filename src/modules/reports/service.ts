@@ -57,6 +57,7 @@ import { listOccurrencesOfPlan } from '../tasks/repository.js';
 import { findUnitById } from '../units/repository.js';
 import {
   activePlansInSubtree,
+  blankReport,
   findReport,
   insertReport,
   insertSubmission,
@@ -608,21 +609,7 @@ export function reportsService({
       return db.transaction().execute(async (tx) => {
         let current = await findReport(tx, unit.id, pk.key);
         if (current?.status === 'submitted') throw new AppError('REPORT_SUBMITTED');
-        current ??= await insertReport(tx, {
-          unit_id: unit.id,
-          period_key: pk.key,
-          year: pk.year,
-          status: 'draft',
-          number: null,
-          signer_title: null,
-          signer_name: null,
-          narratives_json: JSON.stringify({ areas: {}, general: '' }),
-          submission_count: 0,
-          created_by: actor.userId,
-          created_at: now,
-          updated_by: actor.userId,
-          updated_at: now,
-        });
+        current ??= await insertReport(tx, blankReport(unit.id, pk, now, actor.userId));
         const seq = current.submission_count + 1;
         const sub = await insertSubmission(tx, {
           report_id: current.id,
