@@ -14,9 +14,11 @@ import {
   EncapsulatedContentInfo,
   Extension,
   IssuerAndSerialNumber,
+  MessageImprint,
   SignedAndUnsignedAttributes,
   SignedData,
   SignerInfo,
+  TSTInfo,
 } from 'pkijs';
 
 const SIGN_ALG = { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' } as const;
@@ -170,6 +172,8 @@ const SIG_BYTES = 16_384;
 
 export interface SignOptions {
   signingTime?: Date;
+  /** A timestamp authority (RFC 3161) that stamps the signature at this moment. */
+  timestamp?: { tsa: Party; at: Date; tamper?: boolean };
   reason?: string;
   /** Leave out the signing-time attribute (the verifier then falls back to /M). */
   noSigningTimeAttribute?: boolean;
@@ -270,8 +274,71 @@ export async function cmsSignature(data: Uint8Array, signer: Party, time: Date, 
     certificates: [signer.cert, ...signer.chain],
   });
   await sd.sign(signer.key, 0, 'SHA-256');
+  if (opts.timestamp) {
+    const si = sd.signerInfos[0]!;
+    const value = new Uint8Array(si.signature.valueBlock.valueHexView);
+    const token = await timestampToken(
+      opts.timestamp.tamper ? new Uint8Array([...value, 1]) : value,
+      opts.timestamp.tsa,
+      opts.timestamp.at,
+    );
+    si.unsignedAttrs = new SignedAndUnsignedAttributes({
+      type: 1,
+      attributes: [new Attribute({ type: '1.2.840.113549.1.9.16.2.14', values: [token.toSchema()] })],
+    });
+  }
   const ci = new ContentInfo({ contentType: '1.2.840.113549.1.7.2', content: sd.toSchema(true) });
   return new Uint8Array(ci.toSchema().toBER(false));
+}
+
+/** An RFC 3161 timestamp token over `data` (the signature value) by `tsa` at `at`. */
+async function timestampToken(data: Uint8Array, tsa: Party, at: Date): Promise<ContentInfo> {
+  const tst = new TSTInfo({
+    version: 1,
+    policy: '1.2.3.4.1',
+    messageImprint: await MessageImprint.create('SHA-256', new Uint8Array(data)),
+    serialNumber: new asn1js.Integer({ value: serial++ }),
+    genTime: at,
+  });
+  const eContent = new Uint8Array(tst.toSchema().toBER(false));
+  const digest = await crypto.subtle.digest('SHA-256', eContent);
+  const token = new SignedData({
+    version: 3,
+    encapContentInfo: new EncapsulatedContentInfo({
+      eContentType: '1.2.840.113549.1.9.16.1.4',
+      eContent: new asn1js.OctetString({ valueHex: eContent.buffer }),
+    }),
+    signerInfos: [
+      new SignerInfo({
+        version: 1,
+        sid: new IssuerAndSerialNumber({ issuer: tsa.cert.issuer, serialNumber: tsa.cert.serialNumber }),
+        signedAttrs: new SignedAndUnsignedAttributes({
+          type: 0,
+          attributes: [
+            new Attribute({
+              type: '1.2.840.113549.1.9.3',
+              values: [new asn1js.ObjectIdentifier({ value: '1.2.840.113549.1.9.16.1.4' })],
+            }),
+            new Attribute({
+              type: '1.2.840.113549.1.9.4',
+              values: [new asn1js.OctetString({ valueHex: digest })],
+            }),
+          ],
+        }),
+      }),
+    ],
+    certificates: [tsa.cert],
+  });
+  await token.sign(tsa.key, 0, 'SHA-256');
+  // pkijs writes eContent as a constructed OCTET STRING; timestamp authorities write a primitive
+  // one (and pkijs reads only that back): put the primitive form in.
+  const schema = token.toSchema(true) as asn1js.Sequence;
+  const eci = schema.valueBlock.value[2] as asn1js.Sequence;
+  eci.valueBlock.value[1] = new asn1js.Constructed({
+    idBlock: { tagClass: 3, tagNumber: 0 },
+    value: [new asn1js.OctetString({ valueHex: eContent.slice().buffer })],
+  });
+  return new ContentInfo({ contentType: '1.2.840.113549.1.7.2', content: schema });
 }
 
 /** Flips one byte of the page's text (inside the signed range): content changed after signing. */

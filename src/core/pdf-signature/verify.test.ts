@@ -168,6 +168,35 @@ describe('PDF signature verdicts (our own CA)', () => {
     expect(r.signatures[0]!.checks.byteRange).toBe(false);
   });
 
+  it('takes the signing time from a valid RFC 3161 timestamp; a timestamp over something else is reported', async () => {
+    const tsa = await makeSigner(
+      root,
+      { cn: 'TSA thử nghiệm', o: 'Tổ chức chứng thực thử nghiệm' },
+      {
+        notBefore: new Date(signedAt.getTime() - 60 * DAY),
+        notAfter: new Date(signedAt.getTime() + 700 * DAY),
+      },
+    );
+    const stampedAt = new Date(signedAt.getTime() + 5 * 60_000);
+    const pdf = await signPdf(makePdf(), head, { signingTime: signedAt, timestamp: { tsa, at: stampedAt } });
+    const r = await verifyPdfSignatures(pdf, { trustedRoots: [certDer(root)] });
+    expect(r.status).toBe('valid');
+    expect(r.signatures[0]).toMatchObject({
+      signingTime: stampedAt.toISOString(),
+      signingTimeSource: 'timestamp',
+    });
+    const bad = await signPdf(makePdf(), head, {
+      signingTime: signedAt,
+      timestamp: { tsa, at: stampedAt, tamper: true },
+    });
+    const b = await verifyPdfSignatures(bad, { trustedRoots: [certDer(root)] });
+    expect(b.signatures[0]).toMatchObject({
+      signingTime: signedAt.toISOString(),
+      signingTimeSource: 'signed_attribute',
+    });
+    expect(b.signatures[0]!.problems).toContain('Dấu thời gian không hợp lệ.');
+  });
+
   it('reads certificates as DER or PEM, and PDF dates', async () => {
     expect(parseCertificate(certDer(root))).not.toBeNull();
     expect(parseCertificate(new TextEncoder().encode(certPem(root)))).not.toBeNull();

@@ -242,23 +242,25 @@ function timeOf(v: unknown): Date | null {
 async function timestampOf(si: SignerInfo): Promise<{ time: Date | null; problem: string | null }> {
   const attr = attribute(si, OID.timestampToken, false);
   if (!attr) return { time: null, problem: null };
+  let token: SignedData;
+  let tst: TSTInfo;
   try {
-    const ci = new ContentInfo({ schema: attr.values[0] });
-    const token = new SignedData({ schema: ci.content });
+    token = new SignedData({ schema: new ContentInfo({ schema: attr.values[0] }).content });
     const eContent = token.encapContentInfo.eContent;
     if (!eContent) return { time: null, problem: 'Dấu thời gian không có nội dung.' };
-    const tst = TSTInfo.fromBER(eContent.getValue());
-    // pkijs checks the token's message imprint against the signature value and the TSA's signature.
-    const ok = await token.verify({
+    tst = TSTInfo.fromBER(eContent.getValue());
+  } catch {
+    return { time: null, problem: 'Dấu thời gian không đọc được.' };
+  }
+  // pkijs checks the token's message imprint against the signature value and the TSA's signature.
+  const ok = await token
+    .verify({
       signer: 0,
       data: buffer(new Uint8Array(si.signature.valueBlock.valueHexView)),
       checkChain: false,
-    });
-    if (!ok) return { time: null, problem: 'Dấu thời gian không hợp lệ.' };
-    return { time: tst.genTime, problem: null };
-  } catch {
-    return { time: null, problem: 'Dấu thời gian không hợp lệ hoặc không đọc được.' };
-  }
+    })
+    .catch(() => false);
+  return ok ? { time: tst.genTime, problem: null } : { time: null, problem: 'Dấu thời gian không hợp lệ.' };
 }
 
 async function chainState(
