@@ -176,10 +176,12 @@ export async function documentCounts(
     sql<string>`coalesce(sum(case when ${cond} then 1 else 0 end), 0)`;
   const official = sql`document.channel in ('eoffice', 'email')`;
   const base = (direction: 'outgoing' | 'incoming', dayColumn: 'document_date' | 'received_on') => {
+    // `unit_id in (…)`: one range of the covering index per unit, not a scan of the whole index.
     let q = db
       .selectFrom('document')
-      .innerJoin('unit', 'unit.id', 'document.unit_id')
-      .where('unit.path', 'like', `${scope.path}%`)
+      .where('document.unit_id', 'in', (eb) =>
+        eb.selectFrom('unit').select('unit.id').where('unit.path', 'like', `${scope.path}%`),
+      )
       .where('document.direction', '=', direction)
       .where('document.status', '=', 'active')
       .where(`document.${dayColumn}`, '>=', from)
