@@ -7,7 +7,12 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import Fastify from 'fastify';
 import type { FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppConfig } from './config.js';
@@ -23,6 +28,9 @@ import { calendarRoutes } from './modules/calendar/routes.js';
 import { dashboardRoutes } from './modules/dashboard/routes.js';
 import { dossierImportRoutes } from './modules/dossier-import/routes.js';
 import { dossierRoutes } from './modules/dossiers/routes.js';
+import { documentRoutes } from './modules/documents/routes.js';
+import { regulationRoutes } from './modules/regulations/routes.js';
+import { exchangeRoutes } from './modules/exchange/routes.js';
 import { feedbackRoutes } from './modules/feedback/routes.js';
 import { planRoutes } from './modules/plans/routes.js';
 import { reminderRoutes } from './modules/reminders/routes.js';
@@ -96,6 +104,8 @@ export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance
       info: { title: 'cchc API', description: 'API quản lý kế hoạch cải cách hành chính', version: '0.1.0' },
     },
     transform: jsonSchemaTransform,
+    // Schemas registered with `.meta({ id })` go to components.schemas, where their $refs point.
+    transformObject: jsonSchemaTransformObject,
   });
 
   app.decorateRequest('actor', null);
@@ -129,6 +139,9 @@ export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance
       await api.register(feedbackRoutes(services, config.publicRateLimit));
       await api.register(surveyRoutes(services, config.publicRateLimit));
       await api.register(postRoutes(services, config.publicRateLimit));
+      await api.register(documentRoutes(services, config.uploadMaxBytes));
+      await api.register(regulationRoutes(services));
+      await api.register(exchangeRoutes(services, config.publicRateLimit));
     },
     { prefix: '/api' },
   );

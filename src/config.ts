@@ -50,6 +50,8 @@ const EnvSchema = z.object({
     .default('cchc@localhost'),
   /** Minutes between two reminder sweeps in the server; 0 turns the sweep off (use `cchc reminders sweep` from cron). */
   CCHC_REMINDER_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(1440).default(60),
+  /** Seconds between two sweeps of the report exchange outbox (packages to a superior's server); 0 turns it off. */
+  CCHC_EXCHANGE_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
   /** Address of the web app as users reach it (`https://cchc.donvi.gov.vn`), for links in e-mails. */
   CCHC_APP_URL: z.url({ protocol: /^https?$/ }).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -76,6 +78,8 @@ export interface AppConfig {
   smtpUrl: string | null;
   mailFrom: string;
   reminderIntervalMinutes: number;
+  /** Seconds between report exchange sweeps (retries to a superior's server); 0: off. */
+  exchangeIntervalSeconds: number;
   /** Base of links in e-mails; null: links are paths only. */
   appUrl: string | null;
 }
@@ -118,6 +122,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     smtpUrl: e.CCHC_SMTP_URL?.trim() ? e.CCHC_SMTP_URL.trim() : null,
     mailFrom: e.CCHC_MAIL_FROM,
     reminderIntervalMinutes: e.CCHC_REMINDER_INTERVAL_MINUTES,
+    exchangeIntervalSeconds: e.CCHC_EXCHANGE_INTERVAL_SECONDS,
     appUrl: e.CCHC_APP_URL ? e.CCHC_APP_URL.replace(/\/+$/, '') : null,
   };
 }

@@ -75,6 +75,43 @@ export const ERRORS = {
     status: 403,
     message: 'Khảo sát này cần mã mời: vui lòng dùng đúng đường dẫn (mã QR) được gửi cho bạn.',
   },
+  DOCUMENT_CANCELLED: {
+    status: 409,
+    message: 'Văn bản đã bị hủy trong sổ: không sửa hay đính kèm được nữa (số văn bản được giữ nguyên).',
+  },
+  DOCUMENT_NUMBER_TAKEN: {
+    status: 409,
+    message: 'Số văn bản này đã có trong sổ của năm: mỗi số chỉ dùng một lần.',
+  },
+  CERTIFICATE_INVALID: {
+    status: 400,
+    message: 'Tệp không phải chứng thư số X.509 (.cer, .crt, .der hoặc .pem).',
+  },
+  EXCHANGE_TOKEN: {
+    status: 401,
+    message: 'Mã kết nối liên thông không đúng, đã bị thu hồi hoặc đã được dùng cho máy chủ khác.',
+  },
+  EXCHANGE_SIGNATURE: {
+    status: 401,
+    message: 'Gói báo cáo không đúng chữ ký số của đơn vị gửi (có thể đã bị sửa trên đường truyền): đã từ chối.',
+  },
+  EXCHANGE_PACKAGE: {
+    status: 422,
+    message: 'Gói báo cáo không đúng định dạng liên thông (cchc.report, phiên bản 1): đã từ chối.',
+  },
+  EXCHANGE_NOT_CONNECTED: {
+    status: 409,
+    message: 'Đơn vị chưa kết nối với hệ thống của cấp trên: hãy nhập địa chỉ và mã kết nối do cấp trên cấp.',
+  },
+  EXCHANGE_UNREACHABLE: {
+    status: 502,
+    message: 'Không kết nối được với hệ thống của cấp trên. Vui lòng kiểm tra địa chỉ và thử lại.',
+  },
+  EXCHANGE_RECEIVED_REPORT: {
+    status: 409,
+    message:
+      'Báo cáo này được gửi liên thông từ hệ thống riêng của đơn vị: việc trả lại để chỉnh sửa thực hiện trên hệ thống của đơn vị.',
+  },
   INTERNAL: { status: 500, message: 'Đã xảy ra lỗi hệ thống. Vui lòng thử lại hoặc báo cho quản trị viên.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

@@ -5,6 +5,7 @@ import { migrateToLatest } from './db/migrate.js';
 import { DEMO_PASSWORD, demoLoginActive, seedDemo } from './demo/seed.js';
 import { webDistDir } from './lib/paths.js';
 import { startReminderSchedule } from './modules/reminders/scheduler.js';
+import { startExchangeSchedule } from './modules/exchange/scheduler.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -19,6 +20,11 @@ async function main(): Promise<void> {
     config.reminderIntervalMinutes,
     app.log,
   );
+  const stopExchange = startExchangeSchedule(
+    () => services.exchange.sweep(),
+    config.exchangeIntervalSeconds,
+    app.log,
+  );
   const where = config.database.dialect === 'sqlite' ? `SQLite ${config.database.file}` : 'PostgreSQL';
   const lines = [``, `cchc đang chạy tại http://localhost:${config.port} (${where})`];
   if (config.demo && (await demoLoginActive(db)))
@@ -29,6 +35,7 @@ async function main(): Promise<void> {
   console.log(lines.join('\n') + '\n');
   const stop = async () => {
     stopReminders();
+    stopExchange();
     await app.close();
     await db.close();
     process.exit(0);

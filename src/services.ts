@@ -10,6 +10,8 @@ import { dossierImportService } from './modules/dossier-import/service.js';
 import { dossiersService } from './modules/dossiers/service.js';
 import { dashboardService } from './modules/dashboard/service.js';
 import { dashboardViewsService } from './modules/dashboard/views.js';
+import { documentImportService } from './modules/documents/import.js';
+import { documentsService } from './modules/documents/service.js';
 import { evidenceService } from './modules/evidence/service.js';
 import { feedbackService } from './modules/feedback/service.js';
 import { plansService } from './modules/plans/service.js';
@@ -22,6 +24,9 @@ import {
   taskReminderSource,
 } from './modules/reminders/sources.js';
 import { reportsService } from './modules/reports/service.js';
+import { exchangeService } from './modules/exchange/service.js';
+import { regulationsService } from './modules/regulations/service.js';
+import { regulationReminderSource } from './modules/reminders/regulation-source.js';
 import { targetsService } from './modules/targets/service.js';
 import { tasksService } from './modules/tasks/service.js';
 import { surveysService } from './modules/surveys/service.js';
@@ -31,6 +36,8 @@ import { unitsService } from './modules/units/service.js';
 import { findUserById, listUsersOfUnit } from './modules/users/repository.js';
 import { usersService } from './modules/users/service.js';
 import { AppError } from './errors.js';
+import { isDocumentMetric } from './core/metrics/index.js';
+import { documentMetricFigure } from './core/documents/index.js';
 
 /** Wires each service with exactly what it uses. */
 export function buildServices(db: Db, config: AppConfig, clock: Clock = systemClock) {
@@ -40,14 +47,41 @@ export function buildServices(db: Db, config: AppConfig, clock: Clock = systemCl
   const tasks = tasksService({ db: q, clock });
   const targets = targetsService({ db: q, clock });
   const feedback = feedbackService({ db: q, clock, calendar });
+  // The document register (issue 13); its figures are one function, `documents.figures(scope, from, to)`.
+  const documents = documentsService({
+    db: q,
+    clock,
+    uploadMaxBytes: config.uploadMaxBytes,
+    onChange: () => transparency.invalidate(),
+  });
+  const documentImport = documentImportService({
+    db: q,
+    clock,
+    uploadMaxBytes: config.uploadMaxBytes,
+    onChange: () => transparency.invalidate(),
+  });
+  // Report exchange with a superior's server (issue 13): a submission queues its package in the
+  // submission's transaction; received reports stand for their unit in the reports overview.
+  const exchange = exchangeService({
+    db: q,
+    dialect: db.dialect,
+    clock,
+    appUrl: config.appUrl,
+    autoDeliver: config.exchangeIntervalSeconds > 0,
+  });
   const reports = reportsService({
     db: q,
     clock,
+    onSubmitted: async (tx, s) => {
+      await exchange.enqueue(tx, s);
+    },
+    receivedReports: (ids) => exchange.receivedReports(ids),
     reportingFor: async (unitId) => (await calendar.forUnit(unitId)).reporting,
     providers: {
       dossiers: (unitId, from, to) => dossiers.measure(unitId, from, to),
       feedback: async (unitId, from, to) => (await feedback.figures(unitId, from, to)).counts,
       surveys: (unitId, from, to) => surveys.satisfaction(unitId, from, to),
+      documents: (unitId, from, to) => documents.figures(unitId, from, to),
     },
   });
   const reminderSources = [
@@ -55,6 +89,7 @@ export function buildServices(db: Db, config: AppConfig, clock: Clock = systemCl
     dossierReminderSource(q),
     reportReminderSource(q, (today) => reports.dueReports(today)),
     feedbackReminderSource(q),
+    regulationReminderSource(q),
   ];
   const reminders = remindersService({
     db: q,
@@ -77,6 +112,10 @@ export function buildServices(db: Db, config: AppConfig, clock: Clock = systemCl
       feedback_answered_on_time: async (unit, p) =>
         (await feedback.figures(unit.id, p.from, p.to)).rates.answeredOnTime,
       feedback_published: async (unit, p) => (await feedback.figures(unit.id, p.from, p.to)).rates.published,
+      document_electronic: async (unit, p) => (await documents.figures(unit.id, p.from, p.to)).electronic,
+      document_signed: async (unit, p) => (await documents.figures(unit.id, p.from, p.to)).signed,
+      document_official_channel: async (unit, p) =>
+        (await documents.figures(unit.id, p.from, p.to)).officialChannel,
     },
   });
   const surveys = surveysService({ db: q, clock, onAnswer: () => transparency.invalidate() });
@@ -104,6 +143,7 @@ export function buildServices(db: Db, config: AppConfig, clock: Clock = systemCl
       measureDossiers: (unitId, from, to) => dossiers.measure(unitId, from, to),
       measureFeedback: async (unitId, from, to) => (await feedback.figures(unitId, from, to)).rates,
       measureSurveys: (unitId, from, to) => surveys.satisfaction(unitId, from, to),
+      measureDocuments: (unitId, from, to) => documents.figures(unitId, from, to),
     }),
     calendar,
     dossiers,
@@ -118,17 +158,24 @@ export function buildServices(db: Db, config: AppConfig, clock: Clock = systemCl
     surveys,
     posts,
     transparency,
+    documents,
+    documentImport,
+    regulations: regulationsService({ db: q, clock }),
+    exchange,
     dashboardViews: dashboardViewsService({
       db: q,
       clock,
       calendar,
       feedback,
       measureOther: async (unitId, metric, from, to) =>
-        metric === 'survey_satisfaction'
-          ? (await surveys.satisfaction(unitId, from, to)).value
-          : (await feedback.figures(unitId, from, to)).rates[
-              metric === 'feedback_published' ? 'published' : 'answeredOnTime'
-            ].value,
+        isDocumentMetric(metric)
+          ? documentMetricFigure(metric, await documents.figures(unitId, from, to)).value
+          : metric === 'survey_satisfaction'
+            ? (await surveys.satisfaction(unitId, from, to)).value
+            : (await feedback.figures(unitId, from, to)).rates[
+                metric === 'feedback_published' ? 'published' : 'answeredOnTime'
+              ].value,
+      documents: (scope, from, to) => documents.figures(scope, from, to),
     }),
     unitMembers: (unitId: number) => listUsersOfUnit(q, unitId),
     /** Today in Vietnam, from the injected clock. */

@@ -14,6 +14,7 @@ import { findFirstRootUnit, findUnitByCode, insertUnit } from '../modules/units/
 import { buildServices } from '../services.js';
 import { DEFAULT_CALENDAR_RULES, holidaysOf, makeUpWorkingDaysOf, toVietnamese } from '../core/calendar/index.js';
 import { readScheduleFile } from '../modules/calendar/file.js';
+import { registerDocumentCommands } from './documents.js';
 import { registerDossierCommands } from './dossiers.js';
 import { registerReminderCommands } from './reminders.js';
 import { registerReportCommands } from './report.js';
@@ -205,6 +206,7 @@ calendar
 registerDossierCommands(program, withDb);
 registerReminderCommands(program, withDb);
 registerReportCommands(program, withDb);
+registerDocumentCommands(program, withDb);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   if (isAppError(err) || err instanceof ConfigError || err instanceof Error)

@@ -573,6 +573,15 @@ export interface Database {
   feedback_settings: FeedbackSettingsTable;
   dossier_day_count: DossierDayCountTable;
   dossier_month_count: DossierMonthCountTable;
+  document: DocumentTable;
+  document_counter: DocumentCounterTable;
+  trusted_root: TrustedRootTable;
+  regulation: RegulationTable;
+  regulation_review: RegulationReviewTable;
+  exchange_link: ExchangeLinkTable;
+  exchange_outbox: ExchangeOutboxTable;
+  exchange_connection: ExchangeConnectionTable;
+  exchange_inbox: ExchangeInboxTable;
 }
 
 export type UnitRow = Selectable<UnitTable>;
@@ -698,3 +707,213 @@ export type SurveyRow = Selectable<SurveyTable>;
 export type SurveyResponseRow = Selectable<SurveyResponseTable>;
 export type PostRow = Selectable<PostTable>;
 export type PostAttachmentRow = Selectable<PostAttachmentTable>;
+
+// ---------------------------------------------------------------------------------------------
+// The digital office (issue 13, migration 011)
+
+/** One entry of a unit's document register (sổ văn bản đi / đến); never deleted, cancelled instead. */
+export interface DocumentTable {
+  id: Generated<number>;
+  unit_id: number;
+  /** 'outgoing' (văn bản đi) | 'incoming' (văn bản đến) */
+  direction: string;
+  /** The numbering book (core/documents BOOKS): 'di', 'di-mat', 'den', 'den-mat'. */
+  book: string;
+  /** The register year (numbers restart each 1 January). */
+  year: number;
+  /** Outgoing: the document's number; incoming: the arrival number (số đến). */
+  number: number;
+  /** Outgoing: "71/KH-MNTT"; incoming: the number and symbol printed by the sender. */
+  number_text: string;
+  /** Decree 30 type code (core/documents DOCUMENT_TYPES), 'CV' for công văn. */
+  doc_type: string;
+  /** The document's own date (ngày văn bản), 'YYYY-MM-DD'. */
+  document_date: string;
+  /** Incoming: the day it arrived (ngày đến). */
+  received_on: string | null;
+  summary: string;
+  /** Incoming: the issuing body (nơi gửi). */
+  sender: string | null;
+  /** Outgoing: where it goes (nơi nhận). */
+  recipients: string | null;
+  /** Incoming: the unit or person handling it. */
+  handling_unit: string | null;
+  /** Incoming: the handling deadline. */
+  due_date: string | null;
+  /** Incoming: the day it was handled. */
+  handled_on: string | null;
+  /** 'electronic' | 'paper' */
+  form: string;
+  signed: number;
+  signer: string | null;
+  confidential: number;
+  /** 'eoffice' | 'email' | 'postal' | 'hand' */
+  channel: string;
+  file_blob_id: number | null;
+  file_name: string | null;
+  file_mime: string | null;
+  file_size: number | null;
+  /** core/pdf-signature documentVerdict of the attached PDF; null without a PDF. */
+  sig_status: string | null;
+  /** The verdict of each signature (JSON). */
+  sig_json: string | null;
+  sig_checked_at: string | null;
+  /** 'manual' | 'import' */
+  source: string;
+  /** 'active' | 'cancelled' */
+  status: string;
+  cancel_reason: string | null;
+  cancelled_at: string | null;
+  cancelled_by: number | null;
+  /** Number, summary, sender and recipients folded (no diacritics, lower case) for search. */
+  search_text: string;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DocumentCounterTable {
+  unit_id: number;
+  year: number;
+  book: string;
+  last_number: number;
+}
+
+export interface TrustedRootTable {
+  id: Generated<number>;
+  /** sha256 of the certificate's DER, hex. */
+  fingerprint: string;
+  subject: string;
+  not_before: string;
+  not_after: string;
+  der: Uint8Array;
+  added_by: number | null;
+  added_at: string;
+  removed_by: number | null;
+  removed_at: string | null;
+}
+
+/** An internal regulation (quy chế nội bộ) with its review cycle. */
+export interface RegulationTable {
+  id: Generated<number>;
+  unit_id: number;
+  title: string;
+  /** core/documents REGULATION_KINDS */
+  kind: string;
+  adoption_document_id: number | null;
+  adoption_number: string | null;
+  adopted_on: string | null;
+  review_months: number;
+  last_reviewed_on: string | null;
+  next_review_on: string;
+  /** 'in_force' | 'repealed' */
+  status: string;
+  repeal_reason: string | null;
+  note: string | null;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RegulationReviewTable {
+  id: Generated<number>;
+  regulation_id: number;
+  reviewed_on: string;
+  /** 'kept' | 'amended' | 'replaced' */
+  outcome: string;
+  note: string | null;
+  document_id: number | null;
+  next_review_on: string;
+  created_by: number | null;
+  created_at: string;
+}
+
+/** Unit side: the superior's server this unit sends its reports to (Ed25519 key of this server). */
+export interface ExchangeLinkTable {
+  id: Generated<number>;
+  unit_id: number;
+  superior_url: string;
+  /** The connection's id on the superior's server. */
+  connection_id: number;
+  superior_name: string | null;
+  remote_unit_code: string | null;
+  remote_unit_name: string | null;
+  /** PKCS#8 PEM of this server's Ed25519 signing key for the link. */
+  private_key: string;
+  /** SPKI PEM, as enrolled at the superior. */
+  public_key: string;
+  created_by: number | null;
+  created_at: string;
+  disconnected_at: string | null;
+  disconnected_by: number | null;
+}
+
+/** Unit side: a signed report package and its delivery (retried with back-off until acknowledged). */
+export interface ExchangeOutboxTable {
+  id: Generated<number>;
+  link_id: number;
+  unit_id: number;
+  report_id: number;
+  submission_id: number;
+  period_key: string;
+  package_id: string;
+  /** The package's exact bytes (file_blob). */
+  blob_id: number;
+  sha256: string;
+  /** Ed25519 signature of the bytes, base64. */
+  signature: string;
+  /** 'pending' | 'delivered' | 'refused' */
+  state: string;
+  attempts: number;
+  next_attempt_at: string | null;
+  lease_until: string | null;
+  lease_token: string | null;
+  last_attempt_at: string | null;
+  last_error: string | null;
+  delivered_at: string | null;
+  ack_json: string | null;
+  created_at: string;
+}
+
+/** Superior side: a unit's connection, issued with a token; the unit's server enrols its key. */
+export interface ExchangeConnectionTable {
+  id: Generated<number>;
+  unit_id: number;
+  /** sha256 of the token's secret. */
+  token_hash: string;
+  /** SPKI PEM of the unit server's Ed25519 key; null until it enrols. */
+  public_key: string | null;
+  enrolled_at: string | null;
+  remote_unit_code: string | null;
+  remote_unit_name: string | null;
+  remote_server: string | null;
+  created_by: number | null;
+  created_at: string;
+  revoked_at: string | null;
+  revoked_by: number | null;
+}
+
+/** Superior side: a package received, stored byte for byte, and the report rows made from it. */
+export interface ExchangeInboxTable {
+  id: Generated<number>;
+  connection_id: number;
+  unit_id: number;
+  package_id: string;
+  period_key: string;
+  sender_seq: number;
+  blob_id: number;
+  sha256: string;
+  signature: string;
+  report_id: number;
+  submission_id: number;
+  received_at: string;
+}
+
+export type DocumentRow = Selectable<DocumentTable>;
+export type TrustedRootRow = Selectable<TrustedRootTable>;
+export type RegulationRow = Selectable<RegulationTable>;
+export type RegulationReviewRow = Selectable<RegulationReviewTable>;
+export type ExchangeLinkRow = Selectable<ExchangeLinkTable>;
+export type ExchangeOutboxRow = Selectable<ExchangeOutboxTable>;
+export type ExchangeConnectionRow = Selectable<ExchangeConnectionTable>;
+export type ExchangeInboxRow = Selectable<ExchangeInboxTable>;

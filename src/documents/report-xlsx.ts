@@ -5,7 +5,13 @@
  */
 import ExcelJS from 'exceljs';
 import type { Borders, Font } from 'exceljs';
-import { dossierRows, feedbackRows, reportSubject, satisfactionRows } from '../core/report/index.js';
+import {
+  documentRows,
+  dossierRows,
+  feedbackRows,
+  reportSubject,
+  satisfactionRows,
+} from '../core/report/index.js';
 import type { ReportContent } from '../core/report/index.js';
 import { formatViDate } from '../core/schedule/dates.js';
 import { DECREE30_FONT } from './decree30.js';
@@ -131,6 +137,7 @@ export async function reportXlsx(c: ReportContent): Promise<Buffer> {
     ['Hồ sơ thủ tục hành chính', dossierRows(c.dossiers)],
     ['Sự hài lòng', satisfactionRows(c.satisfaction)],
     ['Phản ánh, kiến nghị', feedbackRows(c.feedback)],
+    ['Văn bản điện tử, chữ ký số', documentRows(c.documents)],
   ] as const) {
     const h = figures.getCell(r, 1);
     h.value = heading;

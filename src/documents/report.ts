@@ -9,6 +9,7 @@ import {
   NO_DATA,
   areaSummary,
   dossierRows,
+  documentRows,
   feedbackRows,
   periodPhrase,
   reportSubject,
@@ -82,7 +83,11 @@ export function reportBody(c: ReportContent): Block[] {
   if (!c.feedback) body.push(para(`Số liệu phản ánh, kiến nghị: ${NO_DATA}.`));
   body.push(figureTable(feedbackRows(c.feedback)));
 
-  body.push({ kind: 'heading', text: 'VI. ĐÁNH GIÁ CHUNG VÀ PHƯƠNG HƯỚNG' });
+  body.push({ kind: 'heading', text: 'VI. VĂN BẢN ĐIỆN TỬ, CHỮ KÝ SỐ' });
+  if (!c.documents) body.push(para(`Số liệu sổ văn bản: ${NO_DATA}.`));
+  body.push(figureTable(documentRows(c.documents)));
+
+  body.push({ kind: 'heading', text: 'VII. ĐÁNH GIÁ CHUNG VÀ PHƯƠNG HƯỚNG' });
   const general = c.general
     .split(/\n+/)
     .map((s) => s.trim())

@@ -43,7 +43,10 @@ function nextDay(date: string): string {
 }
 
 export function buildIcal(name: string, events: IcalEvent[], stamp: Date): string {
-  const dtstamp = stamp.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  const dtstamp = stamp
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',

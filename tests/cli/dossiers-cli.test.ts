@@ -3,29 +3,15 @@
  * registered in src/cli/index.ts (`registerDossierCommands(program, withDb)`); bin/cchc.js runs
  * dist/src/cli/index.js when it exists, so rebuild (`npm run build`) after registering them.
  */
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cchc } from '../support/cli.js';
 
-const run = promisify(execFile);
 const root = process.cwd();
 const fixtures = path.join(root, 'tests', 'fixtures', 'registers');
 
-async function cchc(args: string[], env: Record<string, string>) {
-  try {
-    const r = await run(process.execPath, [path.join(root, 'bin', 'cchc.js'), ...args], {
-      cwd: root,
-      env: { ...process.env, ...env, CCHC_DEMO: '0', LOG_LEVEL: 'silent' },
-    });
-    return { code: 0, stdout: r.stdout, stderr: r.stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
 
 describe('cchc procedures import / dossiers import', () => {
   let dir: string;

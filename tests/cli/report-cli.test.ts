@@ -3,31 +3,16 @@
  * created through the CLI, then the quarter I report written as .docx and .xlsx. bin/cchc.js runs
  * dist/src/cli/index.js when it exists, so rebuild (`npm run build`) after changing the CLI.
  */
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cchc } from '../support/cli.js';
 import { plainText, readDocx } from '../../src/documents/docx-reader.test-support.js';
 import { reportPlanText } from '../../src/modules/reports/fixtures.test-support.js';
 
-const run = promisify(execFile);
-const root = process.cwd();
 
-async function cchc(args: string[], env: Record<string, string>) {
-  try {
-    const r = await run(process.execPath, [path.join(root, 'bin', 'cchc.js'), ...args], {
-      cwd: root,
-      env: { ...process.env, ...env, CCHC_DEMO: '0', LOG_LEVEL: 'silent' },
-    });
-    return { code: 0, stdout: r.stdout, stderr: r.stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
 
 describe('cchc report generate', () => {
   let dir: string;

@@ -30,6 +30,8 @@ export function postgresAvailable(): Promise<boolean> {
 export interface TestDb {
   db: Db;
   drop(): Promise<void>;
+  /** PostgreSQL: the database's URL, to open a second pool on it (another server process). */
+  url?: string;
 }
 
 /** A fresh, migrated SQLite database in memory. */
@@ -52,6 +54,7 @@ export async function freshPostgres(): Promise<TestDb> {
   await migrateToLatest(db);
   return {
     db,
+    url: url.toString(),
     async drop() {
       await db.close();
       const c = new pg.Client({ connectionString: PG_URL });

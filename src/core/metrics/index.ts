@@ -31,5 +31,11 @@ export {
   feedbackRates,
   satisfactionRate,
 } from './feedback.js';
-export { TARGET_METRICS, TARGET_METRIC_LABELS, isFeedbackMetric, metricForTarget } from './binding.js';
+export {
+  TARGET_METRICS,
+  TARGET_METRIC_LABELS,
+  isDocumentMetric,
+  isFeedbackMetric,
+  metricForTarget,
+} from './binding.js';
 export type { TargetMetric } from './binding.js';

@@ -9,6 +9,7 @@ export const REMINDER_KINDS = [
   'report_due',
   'dossier_due',
   'feedback_due',
+  'regulation_review',
 ] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
@@ -35,6 +36,10 @@ export const REMINDER_KIND_LABELS: Record<ReminderKind, { label: string; descrip
     label: 'Phản ánh, kiến nghị sắp hết hạn',
     description: 'Phản ánh, kiến nghị của người dân sắp hết hạn trả lời.',
   },
+  regulation_review: {
+    label: 'Quy chế nội bộ đến hạn rà soát',
+    description: 'Quy chế nội bộ của đơn vị đến hạn rà soát trong 30 ngày tới hoặc đã quá hạn rà soát.',
+  },
 };
 
 export interface ChannelPreference {
@@ -54,6 +59,7 @@ export const DEFAULT_PREFERENCES: Record<ReminderKind, ChannelPreference> = {
   report_due: { email: true, inApp: true },
   dossier_due: { email: false, inApp: true },
   feedback_due: { email: true, inApp: true },
+  regulation_review: { email: true, inApp: true },
 };
 
 /** A user's preference for a kind: their stored choice, else the default. */

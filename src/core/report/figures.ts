@@ -7,6 +7,7 @@
  */
 import type { DossierFigures, FeedbackCounts, Figure, TargetThreshold } from '../metrics/index.js';
 import { feedbackRates, satisfactionRate, targetState } from '../metrics/index.js';
+import type { DocumentFigures } from '../documents/figures.js';
 import type { TargetMetric } from '../metrics/index.js';
 import type { CalendarDate } from '../schedule/dates.js';
 import { formatViDate } from '../schedule/dates.js';
@@ -202,8 +203,27 @@ export interface ReportContent {
   dossiers: DossierBlock | null;
   satisfaction: SatisfactionBlock | null;
   feedback: FeedbackBlock | null;
+  /**
+   * The document register (issue 13): e-documents, digital signatures, official channels, incoming
+   * handled on time; null: "chưa có số liệu". Absent in snapshots frozen before the register existed.
+   */
+  documents?: DocumentBlock | null;
   /** Đánh giá chung, phương hướng (free text). */
   general: string;
+}
+
+export interface DocumentBlock {
+  outgoing: number;
+  incoming: number;
+  /** Of those, confidential (excluded from the shares). */
+  confidential: number;
+  electronic: number | null;
+  electronicOutgoing: number | null;
+  electronicIncoming: number | null;
+  signed: number | null;
+  officialChannel: number | null;
+  incomingWithDeadline: number;
+  incomingOnTime: number | null;
 }
 
 export const NO_DATA = 'chưa có số liệu';
@@ -214,6 +234,8 @@ export interface MeasuredSources {
   feedback: FeedbackCounts | null;
   /** The unit's survey satisfaction rate (surveys module). */
   survey?: Figure | null;
+  /** The unit's document register figures (documents module). */
+  documents?: DocumentFigures | null;
 }
 
 /** A bound target's measured value (a percentage), or null when its register gave no figures. */
@@ -237,6 +259,14 @@ export function measuredValue(metric: TargetMetric, m: MeasuredSources | null): 
       return f ? f.published.value : null;
     case 'survey_satisfaction':
       return m?.survey ? m.survey.value : null;
+    case 'document_electronic':
+      return m?.documents ? m.documents.electronic.value : null;
+    case 'document_signed':
+      return m?.documents ? m.documents.signed.value : null;
+    case 'document_official_channel':
+      return m?.documents ? m.documents.officialChannel.value : null;
+    case 'document_incoming_on_time':
+      return m?.documents ? m.documents.incomingOnTime.value : null;
   }
 }
 
@@ -405,6 +435,22 @@ export function feedbackBlock(c: FeedbackCounts): FeedbackBlock {
   };
 }
 
+export function documentBlock(f: DocumentFigures): DocumentBlock {
+  const c = f.counts;
+  return {
+    outgoing: c.outgoing,
+    incoming: c.incoming,
+    confidential: c.outgoingConfidential + c.incomingConfidential,
+    electronic: f.electronic.value,
+    electronicOutgoing: f.electronicOutgoing.value,
+    electronicIncoming: f.electronicIncoming.value,
+    signed: f.signed.value,
+    officialChannel: f.officialChannel.value,
+    incomingWithDeadline: c.withDeadline,
+    incomingOnTime: f.incomingOnTime.value,
+  };
+}
+
 /** "Nhiệm vụ đến hạn trong kỳ: 3; đã hoàn thành: 2 (trong đó trễ hạn: 1); …" — one line per area. */
 export function areaSummary(f: AreaFigures): string {
   return (
@@ -461,4 +507,21 @@ export function feedbackRows(fb: FeedbackBlock | null): FigureRow[] {
     ['Tỷ lệ công khai kết quả', (b) => formatPercent(b.publishedRate)],
   ];
   return rows.map(([label, f]) => ({ label, value: fb ? f(fb) : NO_DATA }));
+}
+
+/** The document register's figures as labelled rows (issue 13). */
+export function documentRows(d: DocumentBlock | null | undefined): FigureRow[] {
+  const rows: [string, (b: DocumentBlock) => string][] = [
+    ['Số văn bản đi trong kỳ', (b) => n(b.outgoing)],
+    ['Số văn bản đến trong kỳ', (b) => n(b.incoming)],
+    ['Trong đó: văn bản mật (không tính vào các tỷ lệ)', (b) => n(b.confidential)],
+    ['Tỷ lệ văn bản trao đổi dưới dạng điện tử', (b) => formatPercent(b.electronic)],
+    ['Tỷ lệ văn bản đi dạng điện tử', (b) => formatPercent(b.electronicOutgoing)],
+    ['Tỷ lệ văn bản đến dạng điện tử', (b) => formatPercent(b.electronicIncoming)],
+    ['Tỷ lệ văn bản đi được ký số', (b) => formatPercent(b.signed)],
+    ['Tỷ lệ văn bản qua hệ thống quản lý văn bản, thư điện tử công vụ', (b) => formatPercent(b.officialChannel)],
+    ['Số văn bản đến có hạn xử lý', (b) => n(b.incomingWithDeadline)],
+    ['Tỷ lệ văn bản đến được xử lý đúng hạn', (b) => formatPercent(b.incomingOnTime)],
+  ];
+  return rows.map(([label, f]) => ({ label, value: d ? f(d) : NO_DATA }));
 }

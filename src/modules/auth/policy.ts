@@ -68,6 +68,23 @@ export const policy = {
     actor.unitId === unitId && has(actor, PLAN_EDITORS),
   /** The unit's CCHC news column is written by its own administrators, heads and officers. */
   managePosts: (actor: Actor, unitId: number): boolean => actor.unitId === unitId && has(actor, PLAN_EDITORS),
+  /**
+   * The document register (sổ văn bản đi / đến) is kept by the unit's own administrators, heads and
+   * officers; they alone read a confidential entry's summary and file. Superiors read the rest.
+   */
+  manageDocuments: (actor: Actor, unitId: number): boolean =>
+    actor.unitId === unitId && has(actor, PLAN_EDITORS),
+  /** The installation's trusted root certificates: administrators of a top-level unit. */
+  manageTrustedRoots: (actor: Actor, actorUnitIsTopLevel: boolean): boolean =>
+    actorUnitIsTopLevel && has(actor, ['admin']),
+  /** Internal regulations (quy chế nội bộ) are kept by the unit's own administrators, heads and officers. */
+  manageRegulations: (actor: Actor, unitId: number): boolean =>
+    actor.unitId === unitId && has(actor, PLAN_EDITORS),
+  /** A unit's administrators connect it to its superior's server (report exchange). */
+  connectExchange: (actor: Actor, unitId: number): boolean => actor.unitId === unitId && has(actor, ['admin']),
+  /** A superior's administrators issue and revoke exchange connections for units below their own. */
+  issueExchange: (actor: Actor, unitPath: string, unitId: number): boolean =>
+    has(actor, ['admin']) && inSubtree(actor, unitPath) && actor.unitId !== unitId,
 };
 
 export type Policy = typeof policy;

@@ -119,6 +119,20 @@ const DashboardBody = {
   }),
   /** Open citizen feedback (PAKN); null while no feedback register is wired: "chưa có số liệu". */
   feedback: z.object({ open: z.number(), overdue: z.number() }).nullable(),
+  /**
+   * The document register's shares over the year to date (issue 13: targets 10.1, 10.2, 10.4);
+   * null while no document register is wired.
+   */
+  documents: z
+    .object({
+      outgoing: z.number(),
+      incoming: z.number(),
+      electronic: Pct,
+      signed: Pct,
+      officialChannel: Pct,
+      incomingOnTime: Pct,
+    })
+    .nullable(),
 };
 
 export const UnitDashboard = z.object({

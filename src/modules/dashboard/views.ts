@@ -7,6 +7,7 @@
 import type { CalendarDate, WorkingCalendar } from '../../core/calendar/index.js';
 import { DOSSIER_COUNTER_KEYS, figuresFromCounters } from '../../core/metrics/index.js';
 import type { DossierFigures, TargetMetric, TargetState } from '../../core/metrics/index.js';
+import type { DocumentFigures } from '../../core/documents/index.js';
 import { TARGET_METRICS } from '../../core/metrics/index.js';
 import type { Q } from '../../db/types.js';
 import { AppError } from '../../errors.js';
@@ -49,11 +50,28 @@ export interface DashboardViewsDeps {
   calendar: { forUnit(unitId: number): Promise<{ calendar: WorkingCalendar }> };
   feedback?: OpenFeedbackProvider | undefined;
   /**
-   * A unit's value of a target metric measured outside the dossier register (feedback, surveys)
+   * A unit's value of a target metric measured outside the dossier register (feedback, surveys,
+   * documents)
    * over dates 'YYYY-MM-DD'; absent: such targets show no value.
    */
   measureOther?:
     ((unitId: number, metric: OtherMetric, from: string, to: string) => Promise<number | null>) | undefined;
+  /** The document register's figures over a unit or its subtree (issue 13); absent: null block. */
+  documents?:
+    | ((scope: { unitId: number; subtree: boolean }, from: string, to: string) => Promise<DocumentFigures>)
+    | undefined;
+}
+
+function documentsBlock(f: DocumentFigures | null): UnitDashboard['documents'] {
+  if (!f) return null;
+  return {
+    outgoing: f.counts.outgoing,
+    incoming: f.counts.incoming,
+    electronic: f.electronic.value,
+    signed: f.signed.value,
+    officialChannel: f.officialChannel.value,
+    incomingOnTime: f.incomingOnTime.value,
+  };
 }
 
 const STATUSES = ['not_started', 'in_progress', 'done', 'not_applicable'] as const;
@@ -67,9 +85,9 @@ const pct = (c: Counts) => {
 };
 const zeroStates = (): Record<TargetState, number> => ({ met: 0, at_risk: 0, not_met: 0, unknown: 0 });
 
-type OtherMetric = 'feedback_answered_on_time' | 'feedback_published' | 'survey_satisfaction';
-const isOtherMetric = (m: TargetMetric): m is OtherMetric =>
-  m === 'feedback_answered_on_time' || m === 'feedback_published' || m === 'survey_satisfaction';
+/** Metrics measured outside the dossier register: feedback, surveys, the document register. */
+export type OtherMetric = Exclude<TargetMetric, `dossier_${string}`>;
+const isOtherMetric = (m: TargetMetric): m is OtherMetric => !m.startsWith('dossier_');
 /** Values of the non-dossier metrics, by `${unitId}:${metric}`. */
 type OtherValues = ReadonlyMap<string, number | null>;
 
@@ -127,7 +145,14 @@ function targetView(t: TargetRowLike, figures: DossierFigures, other: OtherValue
   };
 }
 
-export function dashboardViewsService({ db, clock, calendar, feedback, measureOther }: DashboardViewsDeps) {
+export function dashboardViewsService({
+  db,
+  clock,
+  calendar,
+  feedback,
+  measureOther,
+  documents,
+}: DashboardViewsDeps) {
   /** The feedback and survey values the targets need, each (unit, metric) measured once. */
   async function otherValues(
     targets: readonly TargetRowLike[],
@@ -296,6 +321,9 @@ export function dashboardViewsService({ db, clock, calendar, feedback, measureOt
         deadlines: c.deadlines,
         dossiers: dossierBlock(figures, c.late),
         feedback: fb,
+        documents: documentsBlock(
+          documents ? await documents({ unitId: unit.id, subtree: false }, `${c.year}-01-01`, c.today) : null,
+        ),
       };
     },
 
@@ -421,6 +449,9 @@ export function dashboardViewsService({ db, clock, calendar, feedback, measureOt
         deadlines: c.deadlines,
         dossiers: dossierBlock(totalFigures, c.late),
         feedback: fbTotal,
+        documents: documentsBlock(
+          documents ? await documents({ unitId: unit.id, subtree: true }, `${c.year}-01-01`, c.today) : null,
+        ),
         rows: rows.map(({ counts, counters, ...r }) => {
           const f = figuresOf(counters);
           const countable = counts.not_started + counts.in_progress + counts.done;

@@ -29,6 +29,8 @@ import type {
 import type { Q } from '../../db/types.js';
 import { AppError } from '../../errors.js';
 import type { Clock } from '../../lib/clock.js';
+import { ImportProgressStore } from '../../lib/import-progress.js';
+import type { ImportProgressEntry } from '../../lib/import-progress.js';
 import { insertAudit } from '../audit/repository.js';
 import { policy } from '../auth/policy.js';
 import type { Actor } from '../auth/roles.js';
@@ -114,13 +116,12 @@ const iso = (ms: number) => new Date(ms).toISOString();
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 const SAMPLE = 20;
 const FUTURE_TOLERANCE_MS = 60_000;
-const PROGRESS_KEEP_MS = 15 * 60_000;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** "(1)", "2", "(13)": the column-numbering row under the headers of the national forms. */
 const NUMBERING = /^\(?\d{1,3}\)?$/;
 
 /** A row that holds no record: blank, or only column numbers. */
-function isFiller(cells: Cell[]): 'blank' | 'numbering' | null {
+export function isFiller(cells: Cell[]): 'blank' | 'numbering' | null {
   let any = false;
   for (const c of cells) {
     if (c === '' || c === null || isBlank(c)) continue;
@@ -130,7 +131,8 @@ function isFiller(cells: Cell[]): 'blank' | 'numbering' | null {
   return any ? 'numbering' : 'blank';
 }
 
-function isUniqueViolation(e: unknown): boolean {
+/** A unique constraint refused a write (PostgreSQL 23505, SQLite "UNIQUE constraint failed"). */
+export function isUniqueViolation(e: unknown): boolean {
   const err = e as { code?: unknown; message?: unknown };
   return (
     err.code === '23505' ||
@@ -180,14 +182,9 @@ interface Analysis {
   sha256: string;
 }
 
-interface ProgressEntry extends ImportProgress {
-  userId: number | null;
-  unitId: number;
-  finishedAt: number | null;
-}
 
 export function dossierImportService({ db, clock, calendar, uploadMaxBytes }: DossierImportDeps) {
-  const progressById = new Map<string, ProgressEntry>();
+  const progressStore = new ImportProgressStore();
 
   /** Only the unit's own dossier handlers import (the CLI passes no actor). */
   async function unitForImport(actor: Actor | null, unitId: number): Promise<UnitRow> {
@@ -788,28 +785,6 @@ export function dossierImportService({ db, clock, calendar, uploadMaxBytes }: Do
     };
   }
 
-  function track(id: string | undefined, actor: Actor | null, unitId: number): ProgressEntry | null {
-    if (id === undefined) return null;
-    const nowMs = Date.now();
-    for (const [k, e] of progressById)
-      if (e.finishedAt !== null && nowMs - e.finishedAt > PROGRESS_KEEP_MS) progressById.delete(k);
-    const old = progressById.get(id);
-    if (old && old.finishedAt === null)
-      throw new AppError('CONFLICT', 'Mã theo dõi tiến độ này đang được dùng cho lần nhập khác.');
-    const entry: ProgressEntry = {
-      id,
-      state: 'reading',
-      done: 0,
-      total: 0,
-      message: null,
-      userId: actor?.userId ?? null,
-      unitId,
-      finishedAt: null,
-    };
-    progressById.set(id, entry);
-    return entry;
-  }
-
   /** Checks the file again and saves every dossier in one transaction, or none. */
   async function commit(
     actor: Actor | null,
@@ -818,20 +793,8 @@ export function dossierImportService({ db, clock, calendar, uploadMaxBytes }: Do
     opts: CommitOptions = {},
   ): Promise<{ imported: number; counts: RegisterCounts; importId: string | null }> {
     const unit = await unitForImport(actor, unitId);
-    const entry = track(opts.importId, actor, unit.id);
-    try {
-      const result = await save(actor, unit, src, opts, entry);
-      if (entry) Object.assign(entry, { state: 'done', finishedAt: Date.now() });
-      return result;
-    } catch (e) {
-      if (entry)
-        Object.assign(entry, {
-          state: 'failed',
-          message: e instanceof Error ? e.message : String(e),
-          finishedAt: Date.now(),
-        });
-      throw e;
-    }
+    const entry = progressStore.track(opts.importId, actor?.userId ?? null, unit.id);
+    return progressStore.follow(entry, () => save(actor, unit, src, opts, entry));
   }
 
   async function save(
@@ -839,7 +802,7 @@ export function dossierImportService({ db, clock, calendar, uploadMaxBytes }: Do
     unit: UnitRow,
     src: ImportSource,
     opts: CommitOptions,
-    entry: ProgressEntry | null,
+    entry: ImportProgressEntry | null,
   ) {
     const a = await analyse(unit, src, opts.mapping);
     if (a.errors.length > 0) {
@@ -967,9 +930,7 @@ export function dossierImportService({ db, clock, calendar, uploadMaxBytes }: Do
 
   /** A running or recent commit's progress, by its secret id (kept in this process only). */
   function progress(id: string): ImportProgress {
-    const e = progressById.get(id);
-    if (!e) throw new AppError('NOT_FOUND', 'Không tìm thấy lần nhập này.');
-    return { id: e.id, state: e.state, done: e.done, total: e.total, message: e.message };
+    return progressStore.view(id);
   }
 
   return { importProcedures, preview, commit, progress };

@@ -1,5 +1,7 @@
 import { parseJson } from '../../lib/json.js';
-import { TARGET_METRICS, targetState as coreTargetState } from '../../core/metrics/index.js';
+import { TARGET_METRICS, isDocumentMetric, targetState as coreTargetState } from '../../core/metrics/index.js';
+import { documentMetricFigure } from '../../core/documents/index.js';
+import type { DocumentFigures } from '../../core/documents/index.js';
 import type { DossierFigures, FeedbackRates, Figure, TargetMetric } from '../../core/metrics/index.js';
 import { dueState, timeliness } from '../../core/schedule/index.js';
 import type { PlanAreaRow, TargetRow, TaskOccurrenceRow, TaskRow } from '../../db/tables.js';
@@ -114,10 +116,7 @@ export function presentTask(
   };
 }
 
-type DossierMetric = Exclude<
-  TargetMetric,
-  'feedback_answered_on_time' | 'feedback_published' | 'survey_satisfaction'
->;
+type DossierMetric = Extract<TargetMetric, `dossier_${string}`>;
 const METRIC_FIGURE: Record<
   DossierMetric,
   keyof Pick<
@@ -136,6 +135,7 @@ export type Measured = {
   figures: DossierFigures;
   feedback?: FeedbackRates | null;
   survey?: Figure | null;
+  documents?: DocumentFigures | null;
   from: string;
   to: string;
 } | null;
@@ -145,6 +145,8 @@ function measuredFigure(metric: TargetMetric, measured: NonNullable<Measured>): 
   if (metric === 'feedback_answered_on_time') return measured.feedback?.answeredOnTime ?? null;
   if (metric === 'feedback_published') return measured.feedback?.published ?? null;
   if (metric === 'survey_satisfaction') return measured.survey ?? null;
+  if (isDocumentMetric(metric))
+    return measured.documents ? documentMetricFigure(metric, measured.documents) : null;
   return measured.figures[METRIC_FIGURE[metric]];
 }
 

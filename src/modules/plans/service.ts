@@ -8,6 +8,7 @@ import { metricForTarget } from '../../core/metrics/index.js';
 import { parseDeadline, parseReportDueDates } from '../../core/schedule/index.js';
 import type { ReportingSettings } from '../../core/schedule/index.js';
 import type { DossierFigures, FeedbackRates, Figure } from '../../core/metrics/index.js';
+import type { DocumentFigures } from '../../core/documents/index.js';
 import { listOccurrencesOfPlan, listOccurrencesOfTask } from '../tasks/repository.js';
 import { periodsOf, scheduleOf, syncOccurrences } from '../tasks/occurrences.js';
 import { insertAudit } from '../audit/repository.js';
@@ -51,6 +52,8 @@ export interface PlansDeps {
   measureFeedback?: ((unitId: number, from: string, to: string) => Promise<FeedbackRates>) | undefined;
   /** The unit's survey satisfaction rate for a period, for targets bound to `survey_satisfaction`. */
   measureSurveys?: ((unitId: number, from: string, to: string) => Promise<Figure>) | undefined;
+  /** The unit's document register figures for a period, for targets bound to `document_*` metrics. */
+  measureDocuments?: ((unitId: number, from: string, to: string) => Promise<DocumentFigures>) | undefined;
 }
 
 export interface ImportSource {
@@ -69,6 +72,7 @@ export function plansService({
   measureDossiers,
   measureFeedback,
   measureSurveys,
+  measureDocuments,
 }: PlansDeps) {
   async function unitForEdit(actor: Actor | null, unitId: number) {
     const unit = await findUnitById(db, unitId);
@@ -230,12 +234,13 @@ export function plansService({
     const from = `${plan.year}-01-01`;
     const to = today < `${plan.year}-12-31` ? today : `${plan.year}-12-31`;
     if (from > to) return null;
-    const [figures, feedback, survey] = await Promise.all([
+    const [figures, feedback, survey, documents] = await Promise.all([
       measureDossiers(plan.unit_id, from, to),
       measureFeedback ? measureFeedback(plan.unit_id, from, to) : null,
       measureSurveys ? measureSurveys(plan.unit_id, from, to) : null,
+      measureDocuments ? measureDocuments(plan.unit_id, from, to) : null,
     ]);
-    return { figures, feedback, survey, from, to };
+    return { figures, feedback, survey, documents, from, to };
   }
 
   /** Saves an understood plan, all or nothing. */

@@ -25,7 +25,7 @@ import type { ReminderCandidate, ReminderSource } from './source.js';
 
 type UnitUser = { id: number; roles: Role[] };
 
-async function usersByUnit(db: Q, unitIds: number[]): Promise<Map<number, UnitUser[]>> {
+export async function usersByUnit(db: Q, unitIds: number[]): Promise<Map<number, UnitUser[]>> {
   const byUnit = new Map<number, UnitUser[]>();
   for (const u of await activeUsersOfUnits(db, unitIds)) {
     const list = byUnit.get(u.unit_id) ?? [];

@@ -21,6 +21,30 @@ export async function insertReport(db: Q, values: Insertable<ReportTable>): Prom
   return db.insertInto('report').values(values).returningAll().executeTakeFirstOrThrow();
 }
 
+/** A report row with nothing drafted yet (created by a first submission, or one received). */
+export function blankReport(
+  unitId: number,
+  period: { key: string; year: number },
+  at: string,
+  userId: number | null,
+): Insertable<ReportTable> {
+  return {
+    unit_id: unitId,
+    period_key: period.key,
+    year: period.year,
+    status: 'draft',
+    number: null,
+    signer_title: null,
+    signer_name: null,
+    narratives_json: JSON.stringify({ areas: {}, general: '' }),
+    submission_count: 0,
+    created_by: userId,
+    created_at: at,
+    updated_by: userId,
+    updated_at: at,
+  };
+}
+
 export async function updateReport(
   db: Q,
   id: number,

@@ -21,8 +21,10 @@ import type {
   TargetThreshold,
 } from '../../core/metrics/index.js';
 import { TARGET_METRICS } from '../../core/metrics/index.js';
+import type { DocumentFigures } from '../../core/documents/index.js';
 import {
   areaFigures,
+  documentBlock,
   dossierBlock,
   dueReportState,
   feedbackBlock,
@@ -55,6 +57,7 @@ import { listOccurrencesOfPlan } from '../tasks/repository.js';
 import { findUnitById } from '../units/repository.js';
 import {
   activePlansInSubtree,
+  blankReport,
   findReport,
   insertReport,
   insertSubmission,
@@ -80,6 +83,23 @@ export interface ReportProviders {
   feedback?: (unitId: number, from: string, to: string) => Promise<FeedbackCounts | null>;
   /** The unit's survey satisfaction rate over dates, for targets bound to `survey_satisfaction`. */
   surveys?: (unitId: number, from: string, to: string) => Promise<Figure | null>;
+  /** The unit's document register over dates (issue 13): e-documents, signatures, channels. */
+  documents?: (unitId: number, from: string, to: string) => Promise<DocumentFigures | null>;
+}
+
+/** What a submission hands to whoever sends reports on (the exchange with a superior's server). */
+export interface SubmittedReport {
+  unit: UnitRow;
+  reportId: number;
+  submissionId: number;
+  periodKey: string;
+  seq: number;
+  submittedAt: string;
+  dueDate: string;
+  late: boolean;
+  content: ReportContent;
+  docx: Uint8Array;
+  xlsx: Uint8Array;
 }
 
 export interface ReportsDeps {
@@ -88,6 +108,13 @@ export interface ReportsDeps {
   /** The unit's report due dates and cut-offs (calendar settings), when its plan states none. */
   reportingFor: (unitId: number) => Promise<ReportingSettings | undefined>;
   providers: ReportProviders;
+  /**
+   * Called inside the submission's transaction (the report exchange queues the package there, so
+   * that a submission and its delivery are saved together or not at all).
+   */
+  onSubmitted?: ((tx: Q, s: SubmittedReport) => Promise<void>) | undefined;
+  /** Which of these reports came from a unit's own server (report exchange): they are not returned here. */
+  receivedReports?: ((reportIds: number[]) => Promise<Set<number>>) | undefined;
 }
 
 export interface Narratives {
@@ -168,7 +195,14 @@ export function reportFileName(unitCode: string, periodKey: string, format: Repo
   return `BC-CCHC-${unitCode}-${periodKey}.${format}`;
 }
 
-export function reportsService({ db, clock, reportingFor, providers }: ReportsDeps) {
+export function reportsService({
+  db,
+  clock,
+  reportingFor,
+  providers,
+  onSubmitted,
+  receivedReports,
+}: ReportsDeps) {
   const today = () => vietnamToday(clock);
 
   function key(raw: string): PeriodKey {
@@ -215,7 +249,7 @@ export function reportsService({ db, clock, reportingFor, providers }: ReportsDe
     const asOf = today();
     const window: ReportWindow = { from: period.cutoffFrom, to: period.cutoffTo, asOf };
     const started = period.cutoffFrom <= asOf;
-    const [areas, tasks, targets, occurrences, dossiers, feedback, survey] = await Promise.all([
+    const [areas, tasks, targets, occurrences, dossiers, feedback, survey, documents] = await Promise.all([
       listAreas(db, plan.id),
       listTasks(db, plan.id),
       listTargets(db, plan.id),
@@ -228,6 +262,9 @@ export function reportsService({ db, clock, reportingFor, providers }: ReportsDe
         : Promise.resolve(null),
       started && providers.surveys
         ? providers.surveys(unit.id, period.cutoffFrom, period.cutoffTo)
+        : Promise.resolve(null),
+      started && providers.documents
+        ? providers.documents(unit.id, period.cutoffFrom, period.cutoffTo)
         : Promise.resolve(null),
     ]);
     const areaCode = new Map(areas.map((a) => [a.id, a.code]));
@@ -303,12 +340,13 @@ export function reportsService({ db, clock, reportingFor, providers }: ReportsDe
             achievedText: t.achieved_text,
             assessedState: t.assessed_state,
           },
-          { dossiers, feedback, survey },
+          { dossiers, feedback, survey, documents },
         ),
       ),
       dossiers: dossiers ? dossierBlock(dossiers) : null,
       satisfaction: dossiers ? satisfactionBlock(dossiers) : null,
       feedback: feedback ? feedbackBlock(feedback) : null,
+      documents: documents ? documentBlock(documents) : null,
       general: narratives.general,
     };
   }
@@ -397,16 +435,20 @@ export function reportsService({ db, clock, reportingFor, providers }: ReportsDe
         reports.map((r) => r.id),
       );
       const day = today();
+      const received = receivedReports ? await receivedReports(reports.map((r) => r.id)) : new Set<number>();
       const rows = [];
       for (const u of units) {
         const plan = await findActivePlan(db, u.id, pk.year);
         const period = (await periodsOf(u.id, pk.year, plan)).find((p) => p.key === pk.key)!;
         const r = reports.find((x) => x.unit_id === u.id && x.period_key === pk.key);
+        const remote = r !== undefined && received.has(r.id);
         rows.push({
           unitId: u.id,
           unitCode: u.code,
           unitName: u.name,
-          hasPlan: plan !== undefined,
+          // A unit on its own server has its plan there: its received report stands for it.
+          hasPlan: plan !== undefined || remote,
+          received: remote,
           ...periodState(period, r, r ? last.get(r.id) : undefined, day),
         });
       }
@@ -423,10 +465,13 @@ export function reportsService({ db, clock, reportingFor, providers }: ReportsDe
         status === 'submitted' && last ? (JSON.parse(last.snapshot_json) as ReportContent) : null;
       const content = frozen ?? (plan ? await gather(unit, plan, pk, period, report) : null);
       const canEdit = policy.editReport(actor, unit.id);
+      const received =
+        report !== undefined && receivedReports !== undefined && (await receivedReports([report.id])).has(report.id);
       return {
         unit: { id: unit.id, code: unit.code, name: unit.name },
         period: periodState(period, report, last, today()),
-        hasPlan: plan !== undefined,
+        hasPlan: plan !== undefined || received,
+        received,
         draft: {
           number: report?.number ?? null,
           signerTitle: report?.signer_title ?? null,
@@ -449,7 +494,8 @@ export function reportsService({ db, clock, reportingFor, providers }: ReportsDe
         actions: {
           edit: canEdit && plan !== undefined && status !== 'submitted',
           submit: canEdit && plan !== undefined && status !== 'submitted',
-          return: status === 'submitted' && policy.reviewReport(actor, unit.path, unit.id),
+          // A report received from the unit's own server is returned there, not here.
+          return: status === 'submitted' && !received && policy.reviewReport(actor, unit.path, unit.id),
         },
       };
     },
@@ -563,21 +609,7 @@ export function reportsService({ db, clock, reportingFor, providers }: ReportsDe
       return db.transaction().execute(async (tx) => {
         let current = await findReport(tx, unit.id, pk.key);
         if (current?.status === 'submitted') throw new AppError('REPORT_SUBMITTED');
-        current ??= await insertReport(tx, {
-          unit_id: unit.id,
-          period_key: pk.key,
-          year: pk.year,
-          status: 'draft',
-          number: null,
-          signer_title: null,
-          signer_name: null,
-          narratives_json: JSON.stringify({ areas: {}, general: '' }),
-          submission_count: 0,
-          created_by: actor.userId,
-          created_at: now,
-          updated_by: actor.userId,
-          updated_at: now,
-        });
+        current ??= await insertReport(tx, blankReport(unit.id, pk, now, actor.userId));
         const seq = current.submission_count + 1;
         const sub = await insertSubmission(tx, {
           report_id: current.id,
@@ -599,6 +631,20 @@ export function reportsService({ db, clock, reportingFor, providers }: ReportsDe
           updated_by: actor.userId,
           updated_at: now,
         });
+        if (onSubmitted)
+          await onSubmitted(tx, {
+            unit,
+            reportId: current.id,
+            submissionId: sub.id,
+            periodKey: pk.key,
+            seq,
+            submittedAt: now,
+            dueDate: period.dueDate,
+            late,
+            content,
+            docx,
+            xlsx,
+          });
         await audit(
           tx,
           actor,
@@ -634,6 +680,8 @@ export function reportsService({ db, clock, reportingFor, providers }: ReportsDe
       const text = reason.trim();
       if (text.length < 3) throw new AppError('VALIDATION', 'Hãy ghi rõ lý do trả lại báo cáo.');
       if (!report || report.status !== 'submitted') throw new AppError('REPORT_NOT_SUBMITTED');
+      if (receivedReports && (await receivedReports([report.id])).has(report.id))
+        throw new AppError('EXCHANGE_RECEIVED_REPORT');
       const subs = await listSubmissions(db, report.id);
       const last = subs[subs.length - 1]!;
       const now = clock.now().toISOString();

@@ -5,6 +5,7 @@
  * is shown as "chưa có số liệu" — never as a made-up number.
  */
 import { FEEDBACK_DEFINITIONS } from '../../core/metrics/index.js';
+import { DOCUMENT_FIGURE_DEFINITIONS } from '../../core/documents/index.js';
 import type { Figure } from '../../core/metrics/index.js';
 
 /** Vietnam dates 'YYYY-MM-DD', both included. */
@@ -62,6 +63,21 @@ export const TRANSPARENCY_FIGURES = [
     key: 'feedback_published',
     label: 'Tỷ lệ phản ánh, kiến nghị được công khai kết quả',
     definition: FEEDBACK_DEFINITIONS.published,
+  },
+  {
+    key: 'document_electronic',
+    label: 'Tỷ lệ văn bản trao đổi dưới dạng điện tử (trừ văn bản mật)',
+    definition: DOCUMENT_FIGURE_DEFINITIONS.electronic,
+  },
+  {
+    key: 'document_signed',
+    label: 'Tỷ lệ văn bản đi được ký số',
+    definition: DOCUMENT_FIGURE_DEFINITIONS.signed,
+  },
+  {
+    key: 'document_official_channel',
+    label: 'Tỷ lệ văn bản gửi, nhận qua hệ thống quản lý văn bản, thư điện tử công vụ',
+    definition: DOCUMENT_FIGURE_DEFINITIONS.officialChannel,
   },
   {
     key: 'plan_tasks_done',

@@ -71,6 +71,10 @@ export const TARGET_METRIC_LABELS = {
   feedback_answered_on_time: 'Tỷ lệ phản ánh, kiến nghị được xử lý, trả lời đúng hạn',
   feedback_published: 'Tỷ lệ phản ánh, kiến nghị được công khai kết quả trả lời',
   survey_satisfaction: 'Tỷ lệ hài lòng qua khảo sát',
+  document_electronic: 'Tỷ lệ văn bản trao đổi dưới dạng điện tử (trừ văn bản mật)',
+  document_signed: 'Tỷ lệ văn bản đi được ký số',
+  document_official_channel: 'Tỷ lệ văn bản gửi, nhận qua hệ thống quản lý văn bản, thư điện tử công vụ',
+  document_incoming_on_time: 'Tỷ lệ văn bản đến được xử lý đúng hạn',
 } as const satisfies Record<TargetMetric, string>;
 export const TARGET_METRICS = Object.keys(TARGET_METRIC_LABELS) as TargetMetric[];
 

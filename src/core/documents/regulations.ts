@@ -1,0 +1,98 @@
+/**
+ * Internal regulations (quy chế nội bộ): what kinds a unit keeps, when each is next reviewed, and
+ * whether a review is due — the deadlines and reminders of CCHC area 2 tasks ("rà soát quy chế
+ * định kỳ"). Pure.
+ */
+import { addDays, daysInMonth, diffDays, parseDate, makeDate, toVietnamese } from '../calendar/index.js';
+import type { CalendarDate } from '../calendar/index.js';
+
+export const REGULATION_KINDS = [
+  'chi_tieu_noi_bo',
+  'dan_chu_co_so',
+  'tai_san_cong',
+  'lam_viec',
+  'van_thu_luu_tru',
+  'thi_dua_khen_thuong',
+  'other',
+] as const;
+export type RegulationKind = (typeof REGULATION_KINDS)[number];
+
+export const REGULATION_KIND_LABELS: Record<RegulationKind, string> = {
+  chi_tieu_noi_bo: 'Quy chế chi tiêu nội bộ',
+  dan_chu_co_so: 'Quy chế thực hiện dân chủ ở cơ sở',
+  tai_san_cong: 'Quy chế quản lý, sử dụng tài sản công',
+  lam_viec: 'Quy chế làm việc',
+  van_thu_luu_tru: 'Quy chế công tác văn thư, lưu trữ',
+  thi_dua_khen_thuong: 'Quy chế thi đua, khen thưởng',
+  other: 'Quy chế, quy định khác',
+};
+
+export const REVIEW_OUTCOMES = ['kept', 'amended', 'replaced'] as const;
+export type ReviewOutcome = (typeof REVIEW_OUTCOMES)[number];
+export const REVIEW_OUTCOME_LABELS: Record<ReviewOutcome, string> = {
+  kept: 'Giữ nguyên',
+  amended: 'Sửa đổi, bổ sung',
+  replaced: 'Thay thế bằng quy chế mới',
+};
+
+/** A review is "due soon" this many calendar days ahead (the reminder's window). */
+export const REGULATION_DUE_SOON_DAYS = 30;
+
+/** `date` plus `months` calendar months, the day clamped to the month's end (31/1 + 1 → 28/2). */
+export function addMonths(date: CalendarDate, months: number): CalendarDate {
+  const { year, month, day } = parseDate(date);
+  const index = year * 12 + (month - 1) + months;
+  const y = Math.floor(index / 12);
+  const m = (index % 12) + 1;
+  return makeDate(y, m, Math.min(day, daysInMonth(y, m)));
+}
+
+/** The next review: one cycle after the last review, else after adoption, else after `fallback`. */
+export function nextReviewDate(
+  reviewMonths: number,
+  lastReviewedOn: CalendarDate | null,
+  adoptedOn: CalendarDate | null,
+  fallback: CalendarDate,
+): CalendarDate {
+  return addMonths(lastReviewedOn ?? adoptedOn ?? fallback, reviewMonths);
+}
+
+export type ReviewDueState = 'overdue' | 'due_soon' | null;
+
+/** Overdue after the review date; due soon within `REGULATION_DUE_SOON_DAYS` days of it. */
+export function reviewDueState(nextReviewOn: CalendarDate, today: CalendarDate): ReviewDueState {
+  if (nextReviewOn < today) return 'overdue';
+  if (nextReviewOn <= addDays(today, REGULATION_DUE_SOON_DAYS)) return 'due_soon';
+  return null;
+}
+
+/** Days until the review (negative: days overdue). */
+export const daysUntilReview = (nextReviewOn: CalendarDate, today: CalendarDate): number =>
+  diffDays(today, nextReviewOn);
+
+/** The subject and text of a review reminder, in Vietnamese. */
+export function regulationReviewMessage(f: {
+  unitName: string;
+  title: string;
+  nextReviewOn: CalendarDate;
+  state: 'overdue' | 'due_soon';
+  today: CalendarDate;
+}): { subject: string; text: string } {
+  const days = daysUntilReview(f.nextReviewOn, f.today);
+  const when =
+    f.state === 'overdue'
+      ? `đã quá hạn rà soát ${-days} ngày`
+      : days === 0
+        ? 'đến hạn rà soát hôm nay'
+        : `còn ${days} ngày đến hạn rà soát`;
+  const head = f.state === 'overdue' ? 'Quá hạn rà soát' : 'Sắp đến hạn rà soát';
+  return {
+    subject: `[CCHC] ${head}: ${f.title} (hạn ${toVietnamese(f.nextReviewOn)})`.normalize('NFC'),
+    text: [
+      `${f.title} của ${f.unitName} ${when} — hạn ${toVietnamese(f.nextReviewOn)}.`,
+      'Đề nghị tổ chức rà soát, sửa đổi, bổ sung (nếu cần) và ghi kết quả rà soát trên hệ thống.',
+    ]
+      .join('\n')
+      .normalize('NFC'),
+  };
+}
