@@ -4,24 +4,13 @@
  *
  *   npx tsx bench/calendar.bench.ts
  */
+import { mulberry32 } from '../tests/support/registers.js';
 import { performance } from 'node:perf_hooks';
 import { createWorkingCalendar, fromDayNumber, toDayNumber } from '../src/core/calendar/index.js';
 import { median, report } from './support.js';
 
 const CALLS = 1_000_000;
 const REPEATS = 5;
-
-/** Deterministic PRNG (mulberry32) so every run times the same inputs. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const random = mulberry32(20260217);
 const first = toDayNumber('2024-01-01');

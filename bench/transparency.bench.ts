@@ -104,7 +104,7 @@ for (let i = 0; i < 10; i++)
 // Building the data without the cache.
 const builds: number[] = [];
 for (let i = 0; i < 30; i++) {
-  t.services.transparency.invalidate();
+  await t.services.transparency.invalidate();
   builds.push(await time(() => t.services.transparency.get('MNTT')));
 }
 report({

@@ -6,6 +6,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import Fastify from 'fastify';
+import { Redis } from 'ioredis';
 import type { FastifyInstance } from 'fastify';
 import {
   jsonSchemaTransform,
@@ -32,12 +33,15 @@ import { documentRoutes } from './modules/documents/routes.js';
 import { regulationRoutes } from './modules/regulations/routes.js';
 import { exchangeRoutes } from './modules/exchange/routes.js';
 import { feedbackRoutes } from './modules/feedback/routes.js';
+import { figuresRoutes } from './modules/figures/routes.js';
 import { planRoutes } from './modules/plans/routes.js';
 import { reminderRoutes } from './modules/reminders/routes.js';
 import { reportRoutes } from './modules/reports/routes.js';
 import { surveyRoutes } from './modules/surveys/routes.js';
 import { postRoutes, transparencyPageRoutes } from './modules/transparency/routes.js';
 import { taskRoutes } from './modules/tasks/routes.js';
+import { startHousekeeping } from './modules/runtime/housekeeping.js';
+import { databaseRateLimitStore } from './modules/runtime/rate-limit-store.js';
 import { unitRoutes } from './modules/units/routes.js';
 import { userRoutes } from './modules/users/routes.js';
 import { buildServices } from './services.js';
@@ -60,6 +64,8 @@ export interface AppOptions {
   /** Folder of the built web app; served when it exists. */
   webDir?: string;
   logger?: boolean;
+  /** Key prefix of the rate-limit counters in Redis (tests use one per run). */
+  redisKeyPrefix?: string;
 }
 
 export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance; services: Services }> {
@@ -97,7 +103,17 @@ export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance
     done();
   });
   await app.register(cookie);
-  await app.register(rateLimit, { global: false });
+  // Rate-limit counters every process shares (ADR 008): Redis when configured, else the database
+  // on PostgreSQL; SQLite serves one process, whose memory is enough.
+  if (config.redisUrl) {
+    const redis = new Redis(config.redisUrl, { connectTimeout: 2000, maxRetriesPerRequest: 1 });
+    app.addHook('onClose', async () => void (await redis.quit()));
+    await app.register(rateLimit, { global: false, redis, nameSpace: opts.redisKeyPrefix ?? 'cchc:rl:' });
+  } else if (db.dialect === 'postgres')
+    await app.register(rateLimit, { global: false, store: databaseRateLimitStore(db.kysely) });
+  else await app.register(rateLimit, { global: false });
+  const stopHousekeeping = startHousekeeping(db.kysely, opts.clock ?? systemClock, app.log);
+  app.addHook('onClose', async () => stopHousekeeping());
   await app.register(multipart, { limits: { fileSize: config.uploadMaxBytes, files: 1 } });
   await app.register(swagger, {
     openapi: {
@@ -136,6 +152,7 @@ export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance
       await api.register(dossierImportRoutes(services, config.uploadMaxBytes));
       await api.register(reminderRoutes(services));
       await api.register(reportRoutes(services));
+      await api.register(figuresRoutes(services));
       await api.register(feedbackRoutes(services, config.publicRateLimit));
       await api.register(surveyRoutes(services, config.publicRateLimit));
       await api.register(postRoutes(services, config.publicRateLimit));

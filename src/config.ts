@@ -55,6 +55,17 @@ const EnvSchema = z.object({
   /** Address of the web app as users reach it (`https://cchc.donvi.gov.vn`), for links in e-mails. */
   CCHC_APP_URL: z.url({ protocol: /^https?$/ }).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Server processes (node:cluster) sharing the port; more than 1 needs PostgreSQL and CCHC_SECRET (ADR 008). */
+  CCHC_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
+  /** Secret shared by every process (signs the PAKN challenges), at least 32 characters; required in production and with CCHC_WORKERS > 1. */
+  CCHC_SECRET: z.string().min(32, 'phải dài ít nhất 32 ký tự').optional(),
+  /** Redis for the rate-limit counters, `redis://host:6379/0`; empty: counters in the database (PostgreSQL) or in the process (SQLite). */
+  CCHC_REDIS_URL: z
+    .string()
+    .optional()
+    .refine((v) => !v || /^rediss?:\/\/\S+/.test(v), 'phải có dạng redis://máy-chủ:cổng'),
+  /** SQLite: how long a write waits for another process's write (a CLI import), in milliseconds. */
+  CCHC_SQLITE_BUSY_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(30_000),
 });
 
 export type DatabaseTarget = { dialect: 'sqlite'; file: string } | { dialect: 'postgres'; url: string };
@@ -82,6 +93,14 @@ export interface AppConfig {
   exchangeIntervalSeconds: number;
   /** Base of links in e-mails; null: links are paths only. */
   appUrl: string | null;
+  /** Server processes sharing the port (ADR 008). */
+  workers: number;
+  /** Secret shared by every process; null: one generated and kept in the database. */
+  secret: string | null;
+  /** Redis for the rate-limit counters; null: the database (PostgreSQL) or the process (SQLite). */
+  redisUrl: string | null;
+  /** SQLite: how long a write waits for another process's write lock. */
+  sqliteBusyTimeoutMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -104,11 +123,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   const e = parsed.data;
   const dataDir = path.resolve(e.CCHC_DATA_DIR);
+  const database = parseDatabaseUrl(e.DATABASE_URL, dataDir);
+  if (e.CCHC_WORKERS > 1 && database.dialect === 'sqlite')
+    throw new ConfigError(
+      `CCHC_WORKERS=${e.CCHC_WORKERS}: SQLite chỉ phục vụ một tiến trình máy chủ. Hãy dùng PostgreSQL (DATABASE_URL=postgres://…) để chạy nhiều tiến trình, hoặc đặt CCHC_WORKERS=1.`,
+    );
+  if (!e.CCHC_SECRET && (e.CCHC_WORKERS > 1 || e.NODE_ENV === 'production'))
+    throw new ConfigError(
+      'Cấu hình không hợp lệ:\n  CCHC_SECRET: bắt buộc khi NODE_ENV=production hoặc CCHC_WORKERS > 1 (một chuỗi bí mật dài ít nhất 32 ký tự, giống nhau ở mọi tiến trình; ví dụ: openssl rand -base64 48)',
+    );
   return {
     env: e.NODE_ENV,
     port: e.PORT,
     host: e.HOST,
-    database: parseDatabaseUrl(e.DATABASE_URL, dataDir),
+    database,
     dataDir,
     uploadMaxBytes: Math.round(e.CCHC_UPLOAD_MAX_MB * 1024 * 1024),
     sessionHours: e.CCHC_SESSION_HOURS,
@@ -124,5 +152,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     reminderIntervalMinutes: e.CCHC_REMINDER_INTERVAL_MINUTES,
     exchangeIntervalSeconds: e.CCHC_EXCHANGE_INTERVAL_SECONDS,
     appUrl: e.CCHC_APP_URL ? e.CCHC_APP_URL.replace(/\/+$/, '') : null,
+    workers: e.CCHC_WORKERS,
+    secret: e.CCHC_SECRET ?? null,
+    redisUrl: e.CCHC_REDIS_URL?.trim() ? e.CCHC_REDIS_URL.trim() : null,
+    sqliteBusyTimeoutMs: e.CCHC_SQLITE_BUSY_TIMEOUT_MS,
   };
 }

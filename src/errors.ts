@@ -18,6 +18,18 @@ export const ERRORS = {
   FORBIDDEN: { status: 403, message: 'Bạn không có quyền thực hiện thao tác này.' },
   NOT_FOUND: { status: 404, message: 'Không tìm thấy dữ liệu yêu cầu.' },
   CONFLICT: { status: 409, message: 'Dữ liệu đã bị thay đổi hoặc đã tồn tại.' },
+  DUPLICATE: {
+    status: 409,
+    message: 'Dữ liệu này vừa được ghi bởi một thao tác khác cùng lúc. Vui lòng tải lại trang và kiểm tra.',
+  },
+  CHANGED_MEANWHILE: {
+    status: 409,
+    message: 'Dữ liệu vừa được người khác thay đổi. Vui lòng tải lại trang rồi thực hiện lại.',
+  },
+  BUSY: {
+    status: 503,
+    message: 'Hệ thống đang bận vì nhiều người cùng ghi dữ liệu. Vui lòng thử lại sau giây lát.',
+  },
   WEAK_PASSWORD: { status: 400, message: 'Mật khẩu mới phải có ít nhất 8 ký tự.' },
   WRONG_PASSWORD: { status: 400, message: 'Mật khẩu hiện tại không đúng.' },
   USERNAME_TAKEN: { status: 409, message: 'Tên đăng nhập đã được sử dụng.' },
@@ -93,7 +105,8 @@ export const ERRORS = {
   },
   EXCHANGE_SIGNATURE: {
     status: 401,
-    message: 'Gói báo cáo không đúng chữ ký số của đơn vị gửi (có thể đã bị sửa trên đường truyền): đã từ chối.',
+    message:
+      'Gói báo cáo không đúng chữ ký số của đơn vị gửi (có thể đã bị sửa trên đường truyền): đã từ chối.',
   },
   EXCHANGE_PACKAGE: {
     status: 422,

@@ -14,6 +14,7 @@ import { documentImportService } from './modules/documents/import.js';
 import { documentsService } from './modules/documents/service.js';
 import { evidenceService } from './modules/evidence/service.js';
 import { feedbackService } from './modules/feedback/service.js';
+import { figuresService } from './modules/figures/service.js';
 import { plansService } from './modules/plans/service.js';
 import { mailerFromConfig } from './modules/reminders/mailer.js';
 import { remindersService } from './modules/reminders/service.js';
@@ -46,7 +47,7 @@ export function buildServices(db: Db, config: AppConfig, clock: Clock = systemCl
   const dossiers = dossiersService({ db: q, clock, calendar });
   const tasks = tasksService({ db: q, clock });
   const targets = targetsService({ db: q, clock });
-  const feedback = feedbackService({ db: q, clock, calendar });
+  const feedback = feedbackService({ db: q, clock, calendar, secret: config.secret });
   // The document register (issue 13); its figures are one function, `documents.figures(scope, from, to)`.
   const documents = documentsService({
     db: q,
@@ -59,6 +60,7 @@ export function buildServices(db: Db, config: AppConfig, clock: Clock = systemCl
     clock,
     uploadMaxBytes: config.uploadMaxBytes,
     onChange: () => transparency.invalidate(),
+    shareProgress: db.dialect === 'postgres',
   });
   // Report exchange with a superior's server (issue 13): a submission queues its package in the
   // submission's transaction; received reports stand for their unit in the reports overview.
@@ -147,11 +149,18 @@ export function buildServices(db: Db, config: AppConfig, clock: Clock = systemCl
     }),
     calendar,
     dossiers,
-    dossierImport: dossierImportService({ db: q, clock, calendar, uploadMaxBytes: config.uploadMaxBytes }),
+    dossierImport: dossierImportService({
+      db: q,
+      clock,
+      calendar,
+      uploadMaxBytes: config.uploadMaxBytes,
+      shareProgress: db.dialect === 'postgres',
+    }),
     tasks,
     targets,
     evidence: evidenceService({ db: q, clock, uploadMaxBytes: config.uploadMaxBytes, tasks, targets }),
     dashboard: dashboardService({ db: q }),
+    figures: figuresService({ db }),
     reminders,
     reports,
     feedback,

@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Command, Option } from 'commander';
 import { ConfigError, loadConfig } from '../config.js';
-import { openDatabase } from '../db/database.js';
 import type { Db } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { isAppError } from '../errors.js';
@@ -12,10 +11,18 @@ import { UNIT_KIND_KEYS } from '../modules/units/kinds.js';
 import type { UnitKind } from '../modules/units/kinds.js';
 import { findFirstRootUnit, findUnitByCode, insertUnit } from '../modules/units/repository.js';
 import { buildServices } from '../services.js';
-import { DEFAULT_CALENDAR_RULES, holidaysOf, makeUpWorkingDaysOf, toVietnamese } from '../core/calendar/index.js';
+import {
+  DEFAULT_CALENDAR_RULES,
+  holidaysOf,
+  makeUpWorkingDaysOf,
+  toVietnamese,
+} from '../core/calendar/index.js';
 import { readScheduleFile } from '../modules/calendar/file.js';
 import { registerDocumentCommands } from './documents.js';
+import { openConfigured, serve } from '../serve.js';
+import { registerBackupCommands } from './backup.js';
 import { registerDossierCommands } from './dossiers.js';
+import { registerFigureCommands } from './figures.js';
 import { registerReminderCommands } from './reminders.js';
 import { registerReportCommands } from './report.js';
 import { formatPreview } from './format.js';
@@ -23,7 +30,7 @@ import { formatPreview } from './format.js';
 /** Opens the configured database, migrated, and closes it after `fn`. */
 async function withDb<T>(fn: (db: Db) => Promise<T>): Promise<T> {
   const config = loadConfig();
-  const db = openDatabase(config.database);
+  const db = openConfigured(config);
   try {
     await migrateToLatest(db);
     return await fn(db);
@@ -178,7 +185,9 @@ plan
 const calendar = program.command('calendar').description('Lịch làm việc: ngày nghỉ lễ, nghỉ bù, làm bù');
 calendar
   .command('import')
-  .description('Nhập lịch nghỉ, làm bù công bố hằng năm từ tệp JSON hoặc CSV (ngay,loai,ten); lưu thành phiên bản mới')
+  .description(
+    'Nhập lịch nghỉ, làm bù công bố hằng năm từ tệp JSON hoặc CSV (ngay,loai,ten); lưu thành phiên bản mới',
+  )
   .argument('<tep>', 'đường dẫn tệp')
   .option('--source <van-ban>', 'căn cứ công bố (số văn bản)')
   .action(async (file: string, o: { source?: string }) => {
@@ -199,11 +208,31 @@ calendar
       const root = await findFirstRootUnit(db.kysely);
       const { rules } = root ? await services.calendar.forUnit(root.id) : { rules: DEFAULT_CALENDAR_RULES };
       for (const h of holidaysOf(year, rules)) console.log(`${toVietnamese(h.date)}  nghỉ    ${h.name}`);
-      for (const w of makeUpWorkingDaysOf(year, rules)) console.log(`${toVietnamese(w.date)}  làm bù  ${w.name}`);
+      for (const w of makeUpWorkingDaysOf(year, rules))
+        console.log(`${toVietnamese(w.date)}  làm bù  ${w.name}`);
     });
   });
 
+program
+  .command('serve')
+  .description('Chạy máy chủ (nhiều tiến trình: chỉ với PostgreSQL)')
+  .option('--workers <n>', 'số tiến trình máy chủ (mặc định CCHC_WORKERS hoặc 1)', (v) => Number(v))
+  .action(async (o: { workers?: number }) => {
+    const config = loadConfig();
+    if (o.workers !== undefined) {
+      if (!Number.isInteger(o.workers) || o.workers < 1 || o.workers > 64)
+        throw new Error('--workers phải là số nguyên từ 1 đến 64.');
+      if (o.workers > 1 && !config.secret)
+        throw new ConfigError(
+          'CCHC_SECRET: bắt buộc khi chạy nhiều tiến trình (một chuỗi bí mật dài ít nhất 32 ký tự, giống nhau ở mọi tiến trình).',
+        );
+    }
+    await serve({ ...config, workers: o.workers ?? config.workers });
+  });
+
 registerDossierCommands(program, withDb);
+registerFigureCommands(program, withDb);
+registerBackupCommands(program, withDb);
 registerReminderCommands(program, withDb);
 registerReportCommands(program, withDb);
 registerDocumentCommands(program, withDb);

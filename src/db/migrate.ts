@@ -10,6 +10,7 @@ import { surveysPosts } from './migrations/005-surveys-posts.js';
 import { reports } from './migrations/006-reports.js';
 import { reminders } from './migrations/007-reminders.js';
 import { dossierDayCounts } from './migrations/008-dossier-day-counts.js';
+import { sharedState } from './migrations/009-shared-state.js';
 import { digitalOffice } from './migrations/011-digital-office.js';
 
 /** Migrations in order. Append only: a released migration is never edited. */
@@ -24,6 +25,7 @@ function migrations(db: Db): Record<string, Migration> {
     '006-reports': reports(ctx),
     '007-reminders': reminders(ctx),
     '008-dossier-day-counts': dossierDayCounts(ctx),
+    '009-shared-state': sharedState(ctx),
     '011-digital-office': digitalOffice(ctx),
   };
 }

@@ -582,6 +582,60 @@ export interface Database {
   exchange_outbox: ExchangeOutboxTable;
   exchange_connection: ExchangeConnectionTable;
   exchange_inbox: ExchangeInboxTable;
+  number_counter: NumberCounterTable;
+  rating_use: RatingUseTable;
+  app_secret: AppSecretTable;
+  used_challenge: UsedChallengeTable;
+  rate_limit_hit: RateLimitHitTable;
+  import_progress: ImportProgressTable;
+}
+
+/** The last number issued in a scope (`dossier_code:UNIT:DAY`, `register_no:UNIT:BOOK`…), ADR 008. */
+export interface NumberCounterTable {
+  scope: string;
+  value: number;
+}
+
+/** A rating link used once: the token's sha256, one row per dossier (the constraint of "rate once"). */
+export interface RatingUseTable {
+  token_hash: string;
+  dossier_id: number;
+  used_at: string;
+}
+
+/** Secrets every process shares when the configuration gives none (the single-process demo). */
+export interface AppSecretTable {
+  name: string;
+  value: string;
+  created_at: string;
+}
+
+/** PAKN challenges already answered (their nonce), until they would have expired anyway. */
+export interface UsedChallengeTable {
+  nonce: string;
+  expires_at: string;
+}
+
+/** `@fastify/rate-limit` counters shared by every process (PostgreSQL). */
+export interface RateLimitHitTable {
+  key: string;
+  hits: number;
+  /** Epoch milliseconds at which the window ends. */
+  window_ends_at: number | string;
+}
+
+/** Progress of a register import, readable by every process (keyed by the sha256 of its secret id). */
+export interface ImportProgressTable {
+  id_hash: string;
+  user_id: number | null;
+  unit_id: number;
+  state: string;
+  done: number;
+  total: number;
+  message: string | null;
+  started_at: string;
+  updated_at: string;
+  finished_at: string | null;
 }
 
 export type UnitRow = Selectable<UnitTable>;

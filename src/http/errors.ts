@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { isContention, isUniqueViolation } from '../db/errors.js';
 import { ERRORS, isAppError } from '../errors.js';
 
 export interface ErrorBody {
@@ -26,6 +27,17 @@ export function registerErrorHandler(app: FastifyInstance): void {
         ? `${ERRORS.VALIDATION.message} ${first.path ? `${first.path}: ` : ''}${first.message}`
         : ERRORS.VALIDATION.message;
       return reply.status(400).send({ error: { code: 'VALIDATION', message, requestId, details } });
+    }
+    // A race that a constraint caught (two clerks, two processes): a 409, never a 500.
+    if (isUniqueViolation(err)) {
+      req.log.warn({ err }, 'unique constraint refused a concurrent write');
+      return reply
+        .status(409)
+        .send({ error: { code: 'DUPLICATE', message: ERRORS.DUPLICATE.message, requestId } });
+    }
+    if (isContention(err)) {
+      req.log.warn({ err }, 'transaction gave way to a concurrent one');
+      return reply.status(503).send({ error: { code: 'BUSY', message: ERRORS.BUSY.message, requestId } });
     }
     if (err.statusCode === 429) {
       return reply

@@ -1,7 +1,9 @@
 /**
- * Progress of long imports, kept in this process's memory under a client-chosen secret id (the
- * progress routes answer without a session: on SQLite the import's transaction holds the only
- * connection). Finished entries are kept for 15 minutes.
+ * Progress of long imports under a client-chosen secret id (the progress routes answer without a
+ * session: on SQLite the import's transaction holds the only connection). This process keeps its
+ * own entries in memory; with `shared` it also writes each change through the given functions
+ * (the database, outside the import's transaction) so that another server process can answer the
+ * progress request (ADR 008). Finished entries are kept for 15 minutes.
  */
 import { AppError } from '../errors.js';
 
@@ -19,13 +21,25 @@ export interface ImportProgressEntry extends ImportProgressView {
   finishedAt: number | null;
 }
 
+/** Where progress is shared with other processes. */
+export interface SharedProgress {
+  save(entry: ImportProgressEntry): Promise<void>;
+  load(id: string): Promise<ImportProgressView | null>;
+}
+
 const KEEP_MS = 15 * 60_000;
 
 export class ImportProgressStore {
   private readonly byId = new Map<string, ImportProgressEntry>();
 
+  constructor(private readonly shared: SharedProgress | null = null) {}
+
   /** Starts following an import under `id` (none without an id); an id still running is refused. */
-  track(id: string | undefined, userId: number | null, unitId: number): ImportProgressEntry | null {
+  async track(
+    id: string | undefined,
+    userId: number | null,
+    unitId: number,
+  ): Promise<ImportProgressEntry | null> {
     if (id === undefined) return null;
     const nowMs = Date.now();
     for (const [k, e] of this.byId)
@@ -44,30 +58,40 @@ export class ImportProgressStore {
       finishedAt: null,
     };
     this.byId.set(id, entry);
+    await this.publish(entry);
     return entry;
+  }
+
+  /** Records a change of the entry for other processes (this process reads the entry itself). */
+  async publish(entry: ImportProgressEntry | null): Promise<void> {
+    if (entry && this.shared) await this.shared.save(entry);
   }
 
   /** Runs `work` and marks the entry done or failed with the error's message. */
   async follow<T>(entry: ImportProgressEntry | null, work: () => Promise<T>): Promise<T> {
     try {
       const result = await work();
-      if (entry) Object.assign(entry, { state: 'done', finishedAt: Date.now() });
+      if (entry) await this.publish(Object.assign(entry, { state: 'done', finishedAt: Date.now() }));
       return result;
     } catch (e) {
       if (entry)
-        Object.assign(entry, {
-          state: 'failed',
-          message: e instanceof Error ? e.message : String(e),
-          finishedAt: Date.now(),
-        });
+        await this.publish(
+          Object.assign(entry, {
+            state: 'failed',
+            message: e instanceof Error ? e.message : String(e),
+            finishedAt: Date.now(),
+          }),
+        );
       throw e;
     }
   }
 
-  /** A running or recent import's progress, by its secret id. */
-  view(id: string): ImportProgressView {
+  /** A running or recent import's progress, by its secret id: this process's own, else the shared one. */
+  async view(id: string): Promise<ImportProgressView> {
     const e = this.byId.get(id);
-    if (!e) throw new AppError('NOT_FOUND', 'Không tìm thấy lần nhập này.');
-    return { id: e.id, state: e.state, done: e.done, total: e.total, message: e.message };
+    if (e) return { id: e.id, state: e.state, done: e.done, total: e.total, message: e.message };
+    const shared = this.shared ? await this.shared.load(id) : null;
+    if (!shared) throw new AppError('NOT_FOUND', 'Không tìm thấy lần nhập này.');
+    return shared;
   }
 }

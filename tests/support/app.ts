@@ -28,12 +28,13 @@ export interface TestApp {
 
 export async function makeApp(
   db: Db,
-  opts: { config?: Partial<AppConfig>; clock?: Clock } = {},
+  opts: { config?: Partial<AppConfig>; clock?: Clock; redisKeyPrefix?: string } = {},
 ): Promise<TestApp> {
   const { app, services } = await buildApp({
     config: testConfig(opts.config),
     db,
     logger: false,
+    ...(opts.redisKeyPrefix ? { redisKeyPrefix: opts.redisKeyPrefix } : {}),
     ...(opts.clock ? { clock: opts.clock } : {}),
   });
   await app.ready();

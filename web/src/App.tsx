@@ -50,6 +50,9 @@ const NotificationsPage = lazy(() =>
   import('./pages/NotificationsPage.js').then((m) => ({ default: m.NotificationsPage })),
 );
 const OutboxPage = lazy(() => import('./pages/OutboxPage.js').then((m) => ({ default: m.OutboxPage })));
+const FiguresVerifyPage = lazy(() =>
+  import('./pages/FiguresVerifyPage.js').then((m) => ({ default: m.FiguresVerifyPage })),
+);
 const PublicFeedbackPage = lazy(() =>
   import('./pages/PublicFeedbackPage.js').then((m) => ({ default: m.PublicFeedbackPage })),
 );
@@ -145,6 +148,7 @@ const router = createBrowserRouter([
       { path: 'password', element: <ChangePasswordPage /> },
       { path: 'thong-bao', element: <NotificationsPage /> },
       { path: 'hop-thu-di', element: <OutboxPage /> },
+      { path: 'kiem-tra-so-lieu', element: <FiguresVerifyPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

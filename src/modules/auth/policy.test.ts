@@ -26,6 +26,17 @@ describe('policy', () => {
     expect(policy.readUnit(actor(1, '/1/', ['admin']), '/10/')).toBe(false);
   });
 
+  it('lets administrators recount the figures of their subtree, and of every unit only at the top', () => {
+    expect(policy.verifyFigures(actor(ward.id, ward.path, ['admin']), school.path)).toBe(true);
+    expect(policy.verifyFigures(actor(ward.id, ward.path, ['admin']), null)).toBe(true);
+    expect(policy.verifyFigures(actor(school.id, school.path, ['admin']), school.path)).toBe(true);
+    expect(policy.verifyFigures(actor(school.id, school.path, ['admin']), null)).toBe(false);
+    expect(policy.verifyFigures(actor(school.id, school.path, ['admin']), ward.path)).toBe(false);
+    expect(
+      policy.verifyFigures(actor(ward.id, ward.path, ['head', 'officer', 'reviewer']), school.path),
+    ).toBe(false);
+  });
+
   it('lets only the unit’s own editors edit its plan', () => {
     for (const r of ['admin', 'head', 'officer'] as const)
       expect(policy.editPlan(actor(school.id, school.path, [r]), school.id)).toBe(true);
@@ -35,7 +46,8 @@ describe('policy', () => {
 
   it('lets only the unit’s own administrators, heads and officers run its surveys and news column', () => {
     for (const rule of [policy.manageSurveys, policy.managePosts]) {
-      for (const r of ['admin', 'head', 'officer'] as const) expect(rule(actor(school.id, school.path, [r]), school.id)).toBe(true);
+      for (const r of ['admin', 'head', 'officer'] as const)
+        expect(rule(actor(school.id, school.path, [r]), school.id)).toBe(true);
       expect(rule(actor(school.id, school.path, ['staff']), school.id)).toBe(false);
       expect(rule(actor(ward.id, ward.path, ['admin', 'officer']), school.id)).toBe(false);
     }
@@ -63,7 +75,9 @@ describe('policy', () => {
     expect(policy.handleFeedback(actor(school.id, school.path, ['staff']), school.id)).toBe(false);
     expect(policy.handleFeedback(actor(ward.id, ward.path, ['admin', 'head']), school.id)).toBe(false);
     expect(policy.approveFeedback(actor(school.id, school.path, ['head']), school.id)).toBe(true);
-    expect(policy.approveFeedback(actor(school.id, school.path, ['admin', 'officer']), school.id)).toBe(false);
+    expect(policy.approveFeedback(actor(school.id, school.path, ['admin', 'officer']), school.id)).toBe(
+      false,
+    );
     expect(policy.approveFeedback(actor(ward.id, ward.path, ['head']), school.id)).toBe(false);
   });
 });

@@ -24,6 +24,13 @@ export const policy = {
     has(actor, ['admin']) && inSubtree(actor, parentPath),
   manageUsers: (actor: Actor, unitPath: string): boolean =>
     has(actor, ['admin']) && inSubtree(actor, unitPath),
+  /**
+   * Recount stored figures (`figures verify`) of a unit in reach; every unit (`unitPath` null)
+   * only for an administrator of a top-level unit.
+   */
+  verifyFigures: (actor: Actor, unitPath: string | null): boolean =>
+    has(actor, ['admin']) &&
+    (unitPath === null ? actor.unitPath.split('/').filter(Boolean).length === 1 : inSubtree(actor, unitPath)),
   readPlan: (actor: Actor, unitPath: string): boolean => inSubtree(actor, unitPath),
   /** Plans are written by their own unit only: a superior reviews, never edits. */
   editPlan: (actor: Actor, unitId: number): boolean => actor.unitId === unitId && has(actor, PLAN_EDITORS),
@@ -81,7 +88,8 @@ export const policy = {
   manageRegulations: (actor: Actor, unitId: number): boolean =>
     actor.unitId === unitId && has(actor, PLAN_EDITORS),
   /** A unit's administrators connect it to its superior's server (report exchange). */
-  connectExchange: (actor: Actor, unitId: number): boolean => actor.unitId === unitId && has(actor, ['admin']),
+  connectExchange: (actor: Actor, unitId: number): boolean =>
+    actor.unitId === unitId && has(actor, ['admin']),
   /** A superior's administrators issue and revoke exchange connections for units below their own. */
   issueExchange: (actor: Actor, unitPath: string, unitId: number): boolean =>
     has(actor, ['admin']) && inSubtree(actor, unitPath) && actor.unitId !== unitId,

@@ -22,6 +22,7 @@ import { AppError } from '../../errors.js';
 import type { Clock } from '../../lib/clock.js';
 import { vietnamToday } from '../../lib/clock.js';
 import { ImportProgressStore } from '../../lib/import-progress.js';
+import { sharedImportProgress } from '../runtime/progress.js';
 import type { ImportProgressEntry, ImportProgressView } from '../../lib/import-progress.js';
 import { insertAudit } from '../audit/repository.js';
 import { policy } from '../auth/policy.js';
@@ -30,7 +31,8 @@ import { describeColumns, detectColumns } from '../dossier-import/columns.js';
 import type { Cell } from '../dossier-import/file.js';
 import { readSheet } from '../dossier-import/file.js';
 import type { RowError } from '../dossier-import/schema.js';
-import { isFiller, isUniqueViolation } from '../dossier-import/service.js';
+import { isFiller } from '../dossier-import/service.js';
+import { isUniqueViolation } from '../../db/errors.js';
 import { cellText, fold, isProblem, readFlag, readMoment } from '../dossier-import/values.js';
 import type { Problem } from '../dossier-import/values.js';
 import { findUnitById } from '../units/repository.js';
@@ -50,7 +52,9 @@ export interface DocumentImportDeps {
   uploadMaxBytes: number;
   /** Data rows one import may hold (default 20,000): a year's register, not a whole archive. */
   maxRows?: number;
-  onChange?: (() => void) | undefined;
+  onChange?: (() => void | Promise<void>) | undefined;
+  /** Write progress to the database so that every server process answers it (PostgreSQL, ADR 008). */
+  shareProgress?: boolean | undefined;
 }
 
 export interface DocumentImportOptions {
@@ -167,8 +171,15 @@ function readArrival(v: Cell): number | Problem | null {
   return n;
 }
 
-export function documentImportService({ db, clock, uploadMaxBytes, maxRows, onChange }: DocumentImportDeps) {
-  const progressStore = new ImportProgressStore();
+export function documentImportService({
+  db,
+  clock,
+  uploadMaxBytes,
+  maxRows,
+  onChange,
+  shareProgress,
+}: DocumentImportDeps) {
+  const progressStore = new ImportProgressStore(shareProgress ? sharedImportProgress(db, clock) : null);
   const cap = maxRows ?? DEFAULT_MAX_ROWS;
 
   async function unitForImport(actor: Actor | null, unitId: number): Promise<UnitRow> {
@@ -468,7 +479,9 @@ export function documentImportService({ db, clock, uploadMaxBytes, maxRows, onCh
     opts: DocumentImportOptions = {},
   ): Promise<DocumentImportReport> {
     const unit = await unitForImport(actor, unitId);
-    const entry = opts.dryRun ? null : progressStore.track(opts.importId, actor?.userId ?? null, unit.id);
+    const entry = opts.dryRun
+      ? null
+      : await progressStore.track(opts.importId, actor?.userId ?? null, unit.id);
     return progressStore.follow(entry, async () => {
       const a = await analyse(unit, src, opts);
       const report: DocumentImportReport = {
@@ -496,7 +509,7 @@ export function documentImportService({ db, clock, uploadMaxBytes, maxRows, onCh
       if (a.planned.length === 0) throw new AppError('FILE_EMPTY', 'Tệp không có văn bản nào để nhập.');
       if (opts.dryRun) return report;
       report.imported = await save(actor, unit, src, a.planned, a.counts, opts, entry);
-      onChange?.();
+      await onChange?.();
       return report;
     });
   }
@@ -571,7 +584,10 @@ export function documentImportService({ db, clock, uploadMaxBytes, maxRows, onCh
           });
           await insertDocumentBatch(tx, rows);
           done += rows.length;
-          if (entry) entry.done = done;
+          if (entry) {
+            entry.done = done;
+            await progressStore.publish(entry);
+          }
           opts.onProgress?.(done, total);
           // Let the event loop turn (better-sqlite3 answers synchronously).
           await new Promise<void>((resolve) => setImmediate(resolve));
@@ -611,7 +627,7 @@ export function documentImportService({ db, clock, uploadMaxBytes, maxRows, onCh
     return total;
   }
 
-  function progress(id: string): ImportProgressView {
+  function progress(id: string): Promise<ImportProgressView> {
     return progressStore.view(id);
   }
 

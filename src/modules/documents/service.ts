@@ -38,7 +38,7 @@ import { policy } from '../auth/policy.js';
 import type { Actor } from '../auth/roles.js';
 import { insertBlob, readBlob } from '../evidence/repository.js';
 import { findUnitById } from '../units/repository.js';
-import { isUniqueViolation } from '../dossier-import/service.js';
+import { isUniqueViolation } from '../../db/errors.js';
 import type { DocumentWithUnit } from './repository.js';
 import {
   countDocuments,
@@ -63,7 +63,7 @@ export interface DocumentsDeps {
   clock: Clock;
   uploadMaxBytes: number;
   /** Called after any change the public figures show (the transparency page's cache). */
-  onChange?: (() => void) | undefined;
+  onChange?: (() => void | Promise<void>) | undefined;
 }
 
 export type FiguresScope = number | { unitId: number; subtree: boolean };
@@ -265,7 +265,7 @@ export function documentsService({ db, clock, uploadMaxBytes, onChange }: Docume
           await audit(tx, actor, inserted, 'register', undefined, { ...values }, requestId);
           return inserted;
         });
-        onChange?.();
+        await onChange?.();
         return row;
       } catch (e) {
         // The counter makes this impossible unless a number was entered by hand elsewhere.
@@ -329,7 +329,7 @@ export function documentsService({ db, clock, uploadMaxBytes, onChange }: Docume
         });
         await audit(tx, actor, d, 'update', before, changed, requestId);
       });
-      onChange?.();
+      await onChange?.();
       return (await findDocument(db, d.id))!;
     },
 
@@ -355,7 +355,7 @@ export function documentsService({ db, clock, uploadMaxBytes, onChange }: Docume
           requestId,
         );
       });
-      onChange?.();
+      await onChange?.();
       return (await findDocument(db, d.id))!;
     },
 
@@ -418,7 +418,7 @@ export function documentsService({ db, clock, uploadMaxBytes, onChange }: Docume
           requestId,
         );
       });
-      onChange?.();
+      await onChange?.();
       return (await findDocument(db, d.id))!;
     },
 
@@ -450,7 +450,7 @@ export function documentsService({ db, clock, uploadMaxBytes, onChange }: Docume
           requestId,
         );
       });
-      if ((v.signedByFile ? 1 : 0) !== d.signed) onChange?.();
+      if ((v.signedByFile ? 1 : 0) !== d.signed) await onChange?.();
       return (await findDocument(db, d.id))!;
     },
 

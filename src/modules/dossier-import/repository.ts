@@ -50,17 +50,6 @@ export async function dossierCodesWithPrefix(db: Q, prefix: string): Promise<str
 }
 
 /** How many dossiers the unit received in [from, to): continues the register book's numbering. */
-export async function countReceived(db: Q, unitId: number, from: string, to: string): Promise<number> {
-  const r = await db
-    .selectFrom('dossier')
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .where('unit_id', '=', unitId)
-    .where('received_at', '>=', from)
-    .where('received_at', '<', to)
-    .executeTakeFirstOrThrow();
-  return Number(r.n);
-}
-
 /** The unit's dossiers received in [from, to], to recognise a row without a code imported before. */
 export async function dossiersReceivedBetween(
   db: Q,

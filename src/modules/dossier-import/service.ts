@@ -3,6 +3,9 @@
  * dossiers. Both are all or nothing with a row-by-row Vietnamese report; the register import has a
  * preview (nothing saved) and a commit (re-validated, saved in one transaction in batches).
  */
+import { isUniqueViolation } from '../../db/errors.js';
+import { counterScope, raiseCounter, takeNumbers } from '../counters/repository.js';
+import { sharedImportProgress } from '../runtime/progress.js';
 import { createHash } from 'node:crypto';
 import {
   dateOfMoment,
@@ -42,7 +45,6 @@ import type { Cell } from './file.js';
 import { readSheet } from './file.js';
 import {
   BATCH,
-  countReceived,
   dossierCodesWithPrefix,
   dossiersReceivedBetween,
   existingDossierCodes,
@@ -95,6 +97,12 @@ export interface DossierImportDeps {
   calendar: CalendarService;
   /** Files larger than this are refused (the app's upload limit). */
   uploadMaxBytes: number;
+  /**
+   * Write each batch's progress to the database for other processes (PostgreSQL; on SQLite the
+   * import's transaction holds the only writer, and one process serves, so only the start and the
+   * end are written there).
+   */
+  shareProgress?: boolean | undefined;
 }
 
 export interface ImportSource {
@@ -129,15 +137,6 @@ export function isFiller(cells: Cell[]): 'blank' | 'numbering' | null {
     if (!NUMBERING.test(cellText(c))) return null;
   }
   return any ? 'numbering' : 'blank';
-}
-
-/** A unique constraint refused a write (PostgreSQL 23505, SQLite "UNIQUE constraint failed"). */
-export function isUniqueViolation(e: unknown): boolean {
-  const err = e as { code?: unknown; message?: unknown };
-  return (
-    err.code === '23505' ||
-    (typeof err.message === 'string' && err.message.includes('UNIQUE constraint failed'))
-  );
 }
 
 /** A moment read from the file, its Vietnam day, and whether it had a time. */
@@ -182,9 +181,14 @@ interface Analysis {
   sha256: string;
 }
 
-
-export function dossierImportService({ db, clock, calendar, uploadMaxBytes }: DossierImportDeps) {
-  const progressStore = new ImportProgressStore();
+export function dossierImportService({
+  db,
+  clock,
+  calendar,
+  uploadMaxBytes,
+  shareProgress,
+}: DossierImportDeps) {
+  const progressStore = new ImportProgressStore(shareProgress ? sharedImportProgress(db, clock) : null);
 
   /** Only the unit's own dossier handlers import (the CLI passes no actor). */
   async function unitForImport(actor: Actor | null, unitId: number): Promise<UnitRow> {
@@ -793,7 +797,7 @@ export function dossierImportService({ db, clock, calendar, uploadMaxBytes }: Do
     opts: CommitOptions = {},
   ): Promise<{ imported: number; counts: RegisterCounts; importId: string | null }> {
     const unit = await unitForImport(actor, unitId);
-    const entry = progressStore.track(opts.importId, actor?.userId ?? null, unit.id);
+    const entry = await progressStore.track(opts.importId, actor?.userId ?? null, unit.id);
     return progressStore.follow(entry, () => save(actor, unit, src, opts, entry));
   }
 
@@ -816,19 +820,44 @@ export function dossierImportService({ db, clock, calendar, uploadMaxBytes }: Do
     const total = a.planned.length;
     if (entry) Object.assign(entry, { state: 'saving', total });
 
-    // Register book (the receipt year) and its numbering continue the unit's own.
+    // Register book (the receipt year) and its numbering continue the unit's own, and our codes
+    // the day's sequence: both taken from the counters inside the transaction (ADR 008).
     const ordered = [...a.planned].sort((x, y) => x.received - y.received || x.row - y.row);
-    const yearStarts = (y: number) => iso(Date.parse(`${y}-01-01T00:00:00+07:00`));
     const registerNo = new Map<PlannedDossier, { book: string; no: number }>();
-    const nextNo = new Map<number, number>();
-    for (const p of ordered) {
-      const year = Number(dateOfMoment(p.received).slice(0, 4));
-      if (!nextNo.has(year))
-        nextNo.set(year, (await countReceived(db, unit.id, yearStarts(year), yearStarts(year + 1))) + 1);
-      const no = nextNo.get(year)!;
-      nextNo.set(year, no + 1);
-      registerNo.set(p, { book: String(year), no });
-    }
+    const numberInTransaction = async (tx: Q) => {
+      const byYear = new Map<string, PlannedDossier[]>();
+      for (const p of ordered) {
+        const year = dateOfMoment(p.received).slice(0, 4);
+        byYear.set(year, [...(byYear.get(year) ?? []), p]);
+      }
+      for (const [year, list] of byYear) {
+        const last = await takeNumbers(tx, counterScope.registerNo(unit.id, year), list.length);
+        list.forEach((p, i) => registerNo.set(p, { book: year, no: last - list.length + 1 + i }));
+      }
+      // Codes of our shape given in the file move the day's counter past them; ours follow.
+      const given = new Map<string, number>();
+      let prefix: string | null = null;
+      try {
+        prefix = normaliseUnitCode(unit.code);
+      } catch {
+        prefix = null;
+      }
+      for (const p of ordered) {
+        const parsed = p.codeGenerated || prefix === null ? null : parseDossierCode(p.code);
+        if (parsed && parsed.unitCode === prefix)
+          given.set(parsed.date, Math.max(given.get(parsed.date) ?? 0, parsed.seq));
+      }
+      for (const [day, seq] of given) await raiseCounter(tx, counterScope.dossierCode(unit.code, day), seq);
+      const byDay = new Map<string, PlannedDossier[]>();
+      for (const p of ordered.filter((x) => x.codeGenerated)) {
+        const day = dateOfMoment(p.received);
+        byDay.set(day, [...(byDay.get(day) ?? []), p]);
+      }
+      for (const [day, list] of byDay) {
+        const last = await takeNumbers(tx, counterScope.dossierCode(unit.code, day), list.length);
+        list.forEach((p, i) => (p.code = dossierCode(unit.code, p.received, last - list.length + 1 + i)));
+      }
+    };
 
     const now = clock.now().toISOString();
     const userId = actor?.userId ?? null;
@@ -881,6 +910,7 @@ export function dossierImportService({ db, clock, calendar, uploadMaxBytes }: Do
 
     try {
       await db.transaction().execute(async (tx) => {
+        await numberInTransaction(tx);
         let done = 0;
         for (let i = 0; i < ordered.length; i += BATCH) {
           const batch = ordered.slice(i, i + BATCH);
@@ -890,7 +920,11 @@ export function dossierImportService({ db, clock, calendar, uploadMaxBytes }: Do
             batch.flatMap((p) => eventRows(p, ids.get(p.code)!)),
           );
           done += batch.length;
-          if (entry) entry.done = done;
+          if (entry) {
+            entry.done = done;
+            // Through the pool, outside this transaction: other processes see it at once.
+            await progressStore.publish(entry);
+          }
           opts.onProgress?.(done, total);
           // Let the event loop turn between batches: better-sqlite3 answers synchronously, so without
           // this a commit would hold the process until it ends and no progress could be read.
@@ -928,8 +962,8 @@ export function dossierImportService({ db, clock, calendar, uploadMaxBytes }: Do
     return { imported: total, counts: a.counts, importId: opts.importId ?? null };
   }
 
-  /** A running or recent commit's progress, by its secret id (kept in this process only). */
-  function progress(id: string): ImportProgress {
+  /** A running or recent commit's progress, by its secret id (ADR 008: from any process). */
+  function progress(id: string): Promise<ImportProgress> {
     return progressStore.view(id);
   }
 

@@ -1,5 +1,12 @@
 import type { Insertable } from 'kysely';
-import type { DossierDayCountTable, DossierEventRow, DossierRow, DossierTable, ProcedureRow, ProcedureTable } from '../../db/tables.js';
+import type {
+  DossierDayCountTable,
+  DossierEventRow,
+  DossierRow,
+  DossierTable,
+  ProcedureRow,
+  ProcedureTable,
+} from '../../db/tables.js';
 import { sql } from 'kysely';
 import { DOSSIER_COUNTER_KEYS as COUNTER_KEYS } from '../../core/metrics/index.js';
 import type { DossierSummary } from '../../core/metrics/index.js';
@@ -35,15 +42,28 @@ export async function findProcedure(db: Q, id: number): Promise<ProcedureRow | u
   return db.selectFrom('procedure').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function findProcedureByCode(db: Q, unitId: number, code: string): Promise<ProcedureRow | undefined> {
-  return db.selectFrom('procedure').selectAll().where('unit_id', '=', unitId).where('code', '=', code).executeTakeFirst();
+export async function findProcedureByCode(
+  db: Q,
+  unitId: number,
+  code: string,
+): Promise<ProcedureRow | undefined> {
+  return db
+    .selectFrom('procedure')
+    .selectAll()
+    .where('unit_id', '=', unitId)
+    .where('code', '=', code)
+    .executeTakeFirst();
 }
 
 export async function insertProcedure(db: Q, v: Insertable<ProcedureTable>): Promise<ProcedureRow> {
   return db.insertInto('procedure').values(v).returningAll().executeTakeFirstOrThrow();
 }
 
-export async function updateProcedure(db: Q, id: number, v: Partial<Insertable<ProcedureTable>>): Promise<void> {
+export async function updateProcedure(
+  db: Q,
+  id: number,
+  v: Partial<Insertable<ProcedureTable>>,
+): Promise<void> {
   await db.updateTable('procedure').set(v).where('id', '=', id).execute();
 }
 
@@ -99,7 +119,11 @@ function filtered(db: Q, f: Omit<DossierFilter, 'limit' | 'offset'>) {
     q = q.where((eb) =>
       eb.or([
         eb('dossier.late', '=', 1),
-        eb.and([eb('dossier.ended_at', 'is', null), eb('dossier.awaiting_supplement_since', 'is', null), eb('dossier.appointment_at', '<', now)]),
+        eb.and([
+          eb('dossier.ended_at', 'is', null),
+          eb('dossier.awaiting_supplement_since', 'is', null),
+          eb('dossier.appointment_at', '<', now),
+        ]),
       ]),
     );
   }
@@ -160,26 +184,30 @@ export async function dossiersForFigures(db: Q, path: string, from: string, to: 
   return q.execute();
 }
 
-export async function nextDossierSeq(db: Q, unitId: number, dayStart: string, dayEnd: string): Promise<number> {
-  const r = await db
-    .selectFrom('dossier')
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .where('unit_id', '=', unitId)
-    .where('received_at', '>=', dayStart)
-    .where('received_at', '<', dayEnd)
-    .executeTakeFirstOrThrow();
-  return Number(r.n) + 1;
+/**
+ * The dossier row read under a row lock (PostgreSQL `FOR UPDATE`; SQLite holds its one write lock
+ * from `BEGIN IMMEDIATE`): the read of a read-modify-write inside the writing transaction.
+ */
+export async function lockDossier(db: Q, id: number): Promise<DossierRow | undefined> {
+  return db.selectFrom('dossier').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
 }
 
-export async function nextRegisterNo(db: Q, unitId: number, yearStart: string, yearEnd: string): Promise<number> {
+/**
+ * Records that a rating link was used. The primary key (token) and the unique dossier make "rate
+ * once" a constraint: false when the link (or the dossier) was used already.
+ */
+export async function claimRatingLink(
+  db: Q,
+  tokenHash: string,
+  dossierId: number,
+  at: string,
+): Promise<boolean> {
   const r = await db
-    .selectFrom('dossier')
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .where('unit_id', '=', unitId)
-    .where('received_at', '>=', yearStart)
-    .where('received_at', '<', yearEnd)
-    .executeTakeFirstOrThrow();
-  return Number(r.n) + 1;
+    .insertInto('rating_use')
+    .values({ token_hash: tokenHash, dossier_id: dossierId, used_at: at })
+    .onConflict((oc) => oc.doNothing())
+    .executeTakeFirst();
+  return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
 }
 
 export async function insertDossier(db: Q, v: Insertable<DossierTable>): Promise<DossierRow> {
@@ -188,8 +216,18 @@ export async function insertDossier(db: Q, v: Insertable<DossierTable>): Promise
   return row;
 }
 
+/**
+ * Updates a dossier and its day/month counters by what the row counted before and counts now. The
+ * "before" is read under the row lock, so two writers of one dossier never subtract the same state
+ * twice (ADR 008).
+ */
 export async function updateDossier(db: Q, id: number, v: Partial<Insertable<DossierTable>>): Promise<void> {
-  const before = await db.selectFrom('dossier').select(FIGURE_COLUMNS).where('id', '=', id).executeTakeFirst();
+  const before = await db
+    .selectFrom('dossier')
+    .select(FIGURE_COLUMNS)
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
   await db.updateTable('dossier').set(v).where('id', '=', id).execute();
   if (!before) return;
   const after: Record<string, unknown> = { ...before };
@@ -201,7 +239,10 @@ export async function insertDossierEvent(db: Q, v: Omit<DossierEventRow, 'id'>):
   await db.insertInto('dossier_event').values(v).execute();
 }
 
-export async function listDossierEvents(db: Q, dossierId: number): Promise<(DossierEventRow & { actor_name: string | null })[]> {
+export async function listDossierEvents(
+  db: Q,
+  dossierId: number,
+): Promise<(DossierEventRow & { actor_name: string | null })[]> {
   return db
     .selectFrom('dossier_event')
     .leftJoin('app_user', 'app_user.id', 'dossier_event.actor_id')
@@ -215,11 +256,25 @@ export async function listDossierEvents(db: Q, dossierId: number): Promise<(Doss
 
 export async function logPersonalDataAccess(
   db: Q,
-  v: { userId: number; unitId: number; dossierId: number | null; kind: 'view' | 'export'; detail: string | null; at: string },
+  v: {
+    userId: number;
+    unitId: number;
+    dossierId: number | null;
+    kind: 'view' | 'export';
+    detail: string | null;
+    at: string;
+  },
 ): Promise<void> {
   await db
     .insertInto('personal_data_access')
-    .values({ user_id: v.userId, unit_id: v.unitId, dossier_id: v.dossierId, kind: v.kind, detail: v.detail, at: v.at })
+    .values({
+      user_id: v.userId,
+      unit_id: v.unitId,
+      dossier_id: v.dossierId,
+      kind: v.kind,
+      detail: v.detail,
+      at: v.at,
+    })
     .execute();
 }
 
@@ -340,7 +395,10 @@ async function writeCountRows(
   upsert: boolean,
 ): Promise<void> {
   const cols = keys.map((k) => DAY_COLUMN[k]);
-  const rows = entries
+  // Always in (unit, day) order: two transactions upserting overlapping rows then lock them in the
+  // same order and queue instead of deadlocking.
+  const rows = [...entries]
+    .sort((a, b) => a.unitId - b.unitId || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
     .filter((e) => keys.some((k) => e.c[k] !== 0))
     .map((e) => {
       const v: Record<string, number | string> = { unit_id: e.unitId, [keyColumn]: e.key };
@@ -357,7 +415,9 @@ async function writeCountRows(
           oc
             .columns(['unit_id', keyColumn] as never)
             .doUpdateSet(
-              Object.fromEntries(cols.map((c) => [c, sql<number>`${sql.ref(`${table}.${c}`)} + ${sql.ref(`excluded.${c}`)}`])),
+              Object.fromEntries(
+                cols.map((c) => [c, sql<number>`${sql.ref(`${table}.${c}`)} + ${sql.ref(`excluded.${c}`)}`]),
+              ),
             ),
         )
         .execute();
@@ -371,7 +431,15 @@ async function writeDayDeltas(db: Q, acc: DayDeltas, upsert: boolean): Promise<v
     const key = e.day.slice(0, 7);
     const k = `${e.unitId}|${key}`;
     let m = months.get(k);
-    if (!m) months.set(k, (m = { unitId: e.unitId, key, c: Object.fromEntries(DAY_COUNT_KEYS.map((x) => [x, 0])) as Record<DayCountKey, number> }));
+    if (!m)
+      months.set(
+        k,
+        (m = {
+          unitId: e.unitId,
+          key,
+          c: Object.fromEntries(DAY_COUNT_KEYS.map((x) => [x, 0])) as Record<DayCountKey, number>,
+        }),
+      );
     for (const x of MONTH_KEYS) m.c[x] += e.c[x];
   }
   await writeCountRows(db, 'dossier_day_count', 'day', days, DAY_COUNT_KEYS, upsert);
@@ -397,21 +465,93 @@ export async function applyDossierDayCounts(
 export async function rebuildDossierDayCounts(db: Q): Promise<void> {
   await db.deleteFrom('dossier_day_count').execute();
   await db.deleteFrom('dossier_month_count').execute();
+  await writeDayDeltas(db, await recountDeltas(db), false);
+}
+
+/** A unit's day or month counter row: its key (`YYYY-MM-DD` or `YYYY-MM`) and counter columns. */
+export type StoredCounts = Map<string, Record<string, number>>;
+
+/** What the dossier rows (of one unit, or all) add to the day counters, read in batches. */
+async function recountDeltas(db: Q, unitId?: number): Promise<DayDeltas> {
   const acc: DayDeltas = new Map();
   let lastId = 0;
   for (;;) {
-    const rows = await db
-      .selectFrom('dossier')
-      .select(['id', ...FIGURE_COLUMNS])
-      .where('id', '>', lastId)
-      .orderBy('id')
-      .limit(20_000)
-      .execute();
+    let q = db.selectFrom('dossier').select(['id', ...FIGURE_COLUMNS]);
+    if (unitId !== undefined) q = q.where('unit_id', '=', unitId);
+    const rows = await q.where('id', '>', lastId).orderBy('id').limit(20_000).execute();
     if (rows.length === 0) break;
     for (const r of rows) addRow(acc, r, 1);
     lastId = rows[rows.length - 1]!.id;
   }
-  await writeDayDeltas(db, acc, false);
+  return acc;
+}
+
+/**
+ * What a unit's `dossier_day_count` and `dossier_month_count` rows should hold, recounted from its
+ * dossier rows with the writers' own rule (`dossierDayCounts`), zero rows left out.
+ */
+export async function recountUnitDayCounts(
+  db: Q,
+  unitId: number,
+): Promise<{ days: StoredCounts; months: StoredCounts }> {
+  const acc = await recountDeltas(db, unitId);
+  const days: StoredCounts = new Map();
+  const months: StoredCounts = new Map();
+  for (const e of acc.values()) {
+    const d: Record<string, number> = {};
+    for (const k of DAY_COUNT_KEYS) if (e.c[k] !== 0) d[DAY_COLUMN[k]] = e.c[k];
+    if (Object.keys(d).length > 0) days.set(e.day, d);
+    const mk = e.day.slice(0, 7);
+    const m = months.get(mk) ?? {};
+    for (const k of MONTH_KEYS) if (e.c[k] !== 0) m[DAY_COLUMN[k]] = (m[DAY_COLUMN[k]] ?? 0) + e.c[k];
+    months.set(mk, m);
+  }
+  for (const [k, m] of months) if (Object.values(m).every((v) => v === 0)) months.delete(k);
+  return { days, months };
+}
+
+/** A unit's stored day and month counters (zero columns left out). */
+export async function storedUnitDayCounts(
+  db: Q,
+  unitId: number,
+): Promise<{ days: StoredCounts; months: StoredCounts }> {
+  const read = async (table: 'dossier_day_count' | 'dossier_month_count', keyColumn: 'day' | 'month') => {
+    const rows = (await db.selectFrom(table).selectAll().where('unit_id', '=', unitId).execute()) as Record<
+      string,
+      unknown
+    >[];
+    const out: StoredCounts = new Map();
+    for (const r of rows) {
+      const c: Record<string, number> = {};
+      for (const [k, v] of Object.entries(r))
+        if (k !== 'unit_id' && k !== keyColumn && num(v as number) !== 0) c[k] = num(v as number);
+      if (Object.keys(c).length > 0) out.set(String(r[keyColumn]), c);
+    }
+    return out;
+  };
+  return { days: await read('dossier_day_count', 'day'), months: await read('dossier_month_count', 'month') };
+}
+
+/** Units that have dossiers or stored counters. */
+export async function unitsWithDossierCounts(db: Q): Promise<number[]> {
+  const r = await sql<{
+    unit_id: number;
+  }>`select unit_id from dossier union select unit_id from dossier_day_count union select unit_id from dossier_month_count`.execute(
+    db,
+  );
+  return r.rows.map((x) => Number(x.unit_id)).sort((a, b) => a - b);
+}
+
+/** Replaces a unit's day and month counters by a recount (a repair, under the caller's lock). */
+export async function rewriteUnitDayCounts(db: Q, unitId: number): Promise<void> {
+  await db.deleteFrom('dossier_day_count').where('unit_id', '=', unitId).execute();
+  await db.deleteFrom('dossier_month_count').where('unit_id', '=', unitId).execute();
+  await writeDayDeltas(db, await recountDeltas(db, unitId), false);
+}
+
+/** Keeps every dossier writer out while a repair recounts (PostgreSQL; SQLite's write lock does it). */
+export async function lockDossierWrites(db: Q, dialect: 'sqlite' | 'postgres'): Promise<void> {
+  if (dialect === 'postgres') await sql`lock table dossier in share row exclusive mode`.execute(db);
 }
 
 type CounterKey = (typeof COUNTER_KEYS)[number];
@@ -551,10 +691,18 @@ async function periodCounters(
     cond: ReturnType<typeof sql<boolean>>,
     table: 'dossier_day_count' | 'dossier_month_count' = 'dossier_day_count',
   ) => {
-    const list = sql.join(Object.keys(keys).map((col) => sql`sum(${sql.ref(`t.${col}`)}) as ${sql.ref(col)}`));
+    const list = sql.join(
+      Object.keys(keys).map((col) => sql`sum(${sql.ref(`t.${col}`)}) as ${sql.ref(col)}`),
+    );
     const r = groupByUnit
-      ? await sql<Record<string, string | number | null>>`select t.unit_id as unit_id, ${list} from ${sql.table(table)} t where ${unitFilter('t')} and ${cond} group by t.unit_id`.execute(db)
-      : await sql<Record<string, string | number | null>>`select ${list} from ${sql.table(table)} t where ${unitFilter('t')} and ${cond}`.execute(db);
+      ? await sql<
+          Record<string, string | number | null>
+        >`select t.unit_id as unit_id, ${list} from ${sql.table(table)} t where ${unitFilter('t')} and ${cond} group by t.unit_id`.execute(
+          db,
+        )
+      : await sql<
+          Record<string, string | number | null>
+        >`select ${list} from ${sql.table(table)} t where ${unitFilter('t')} and ${cond}`.execute(db);
     add(r.rows, keys);
   };
 
@@ -565,8 +713,12 @@ async function periodCounters(
     // Whole months from the monthly counters, the days around them from the daily ones.
     const first = fromDayNumber(firstWhole);
     const last = fromDayNumber(lastWhole);
-    const m1 = first.endsWith('-01') ? first.slice(0, 7) : fromDayNumber(toDayNumber(`${first.slice(0, 7)}-28`) + 4).slice(0, 7);
-    const m2 = fromDayNumber(lastWhole + 1).endsWith('-01') ? last.slice(0, 7) : fromDayNumber(toDayNumber(`${last.slice(0, 7)}-01`) - 1).slice(0, 7);
+    const m1 = first.endsWith('-01')
+      ? first.slice(0, 7)
+      : fromDayNumber(toDayNumber(`${first.slice(0, 7)}-28`) + 4).slice(0, 7);
+    const m2 = fromDayNumber(lastWhole + 1).endsWith('-01')
+      ? last.slice(0, 7)
+      : fromDayNumber(toDayNumber(`${last.slice(0, 7)}-01`) - 1).slice(0, 7);
     if (m1 <= m2) {
       await fromTable(keys, sql`t.month >= ${m1} and t.month <= ${m2}`, 'dossier_month_count');
       const beforeEnd = fromDayNumber(toDayNumber(`${m1}-01`) - 1);

@@ -10,7 +10,13 @@ import {
   replay,
   validateTransition,
 } from '../../core/dossier/index.js';
-import type { DossierChannel, DossierEvent, DossierState, ReturnMethod, TimeLimit } from '../../core/dossier/index.js';
+import type {
+  DossierChannel,
+  DossierEvent,
+  DossierState,
+  ReturnMethod,
+  TimeLimit,
+} from '../../core/dossier/index.js';
 import { figuresFromCounters } from '../../core/metrics/index.js';
 import type { DossierFigures } from '../../core/metrics/index.js';
 import { AppError } from '../../errors.js';
@@ -21,6 +27,7 @@ import { insertAudit } from '../audit/repository.js';
 import { policy } from '../auth/policy.js';
 import type { Actor } from '../auth/roles.js';
 import type { CalendarService } from '../calendar/service.js';
+import { counterScope, takeNumbers } from '../counters/repository.js';
 import { findUnitById } from '../units/repository.js';
 import type { DossierWithScope } from './repository.js';
 import { dossierSummaryColumns, vietnamDayStart } from './summary.js';
@@ -40,8 +47,8 @@ import {
   listPersonalDataAccess,
   listProcedures,
   logPersonalDataAccess,
-  nextDossierSeq,
-  nextRegisterNo,
+  claimRatingLink,
+  lockDossier,
   updateDossier,
   updateProcedure,
 } from './repository.js';
@@ -64,9 +71,19 @@ export interface ReceiveInput {
   unitId: number;
   procedureId: number;
   channel: DossierChannel;
-  applicant: { name: string; idNumber?: string | null | undefined; address?: string | null | undefined; phone?: string | null | undefined; email?: string | null | undefined };
+  applicant: {
+    name: string;
+    idNumber?: string | null | undefined;
+    address?: string | null | undefined;
+    phone?: string | null | undefined;
+    email?: string | null | undefined;
+  };
   request?: string | null | undefined;
-  documents: { name: string; copies?: number | undefined; kind?: 'original' | 'copy' | 'certified_copy' | 'electronic' | undefined }[];
+  documents: {
+    name: string;
+    copies?: number | undefined;
+    kind?: 'original' | 'copy' | 'certified_copy' | 'electronic' | undefined;
+  }[];
   /** Defaults to now; an earlier moment for a dossier entered after the fact. */
   receivedAt?: string | undefined;
 }
@@ -98,12 +115,21 @@ const flag = (b: boolean | undefined, current: number) => (b === undefined ? cur
 /** "Nguyễn Văn An" → "Nguyễn V*** A**": enough for the citizen to recognise, not to identify. */
 export function maskName(name: string): string {
   const parts = name.normalize('NFC').trim().split(/\s+/);
-  return parts.map((p, i) => (i === 0 ? p : `${[...p][0] ?? ''}${'*'.repeat(Math.max(1, [...p].length - 1))}`)).join(' ');
+  return parts
+    .map((p, i) => (i === 0 ? p : `${[...p][0] ?? ''}${'*'.repeat(Math.max(1, [...p].length - 1))}`))
+    .join(' ');
 }
 
 /** Rebuilds the core's events from stored rows. */
 function toEvents(rows: { kind: string; at: string; data_json: string }[]): DossierEvent[] {
-  return rows.map((r) => ({ ...parseJson<Record<string, unknown>>(r.data_json, {}), kind: r.kind, at: ms(r.at) }) as DossierEvent);
+  return rows.map(
+    (r) =>
+      ({
+        ...parseJson<Record<string, unknown>>(r.data_json, {}),
+        kind: r.kind,
+        at: ms(r.at),
+      }) as DossierEvent,
+  );
 }
 
 export interface DossiersDeps {
@@ -135,7 +161,11 @@ export function publicView(d: DossierWithScope) {
 export function periodBounds(from: string, to: string, nowMs: number): { fromIso: string; toIso: string } {
   const end = Math.min(Date.parse(`${to}T23:59:59.999+07:00`), nowMs);
   const start = Date.parse(`${from}T00:00:00+07:00`);
-  if (Number.isNaN(start) || Number.isNaN(end) || start > end) throw new AppError('VALIDATION', 'Kỳ số liệu không hợp lệ: ngày đầu phải trước ngày cuối và không sau hôm nay.');
+  if (Number.isNaN(start) || Number.isNaN(end) || start > end)
+    throw new AppError(
+      'VALIDATION',
+      'Kỳ số liệu không hợp lệ: ngày đầu phải trước ngày cuối và không sau hôm nay.',
+    );
   return { fromIso: iso(start), toIso: iso(end) };
 }
 
@@ -146,7 +176,8 @@ export function dossiersService({ db, clock, calendar }: DossiersDeps) {
 
   async function readableUnit(actor: Actor, unitId: number) {
     const unit = await findUnitById(db, unitId);
-    if (!unit || !policy.readUnit(actor, unit.path)) throw new AppError('NOT_FOUND', 'Không tìm thấy đơn vị.');
+    if (!unit || !policy.readUnit(actor, unit.path))
+      throw new AppError('NOT_FOUND', 'Không tìm thấy đơn vị.');
     return unit;
   }
 
@@ -159,7 +190,11 @@ export function dossiersService({ db, clock, calendar }: DossiersDeps) {
   async function stateOf(d: DossierWithScope, asOf?: number): Promise<DossierState> {
     const events = toEvents(await listDossierEvents(db, d.id));
     const cal = (await calendar.forUnit(d.unit_id)).calendar;
-    return replay(events, { limit: { unit: d.limit_unit as TimeLimit['unit'], amount: d.limit_amount }, calendar: cal, asOf: asOf ?? clock.now().getTime() });
+    return replay(events, {
+      limit: { unit: d.limit_unit as TimeLimit['unit'], amount: d.limit_amount },
+      calendar: cal,
+      asOf: asOf ?? clock.now().getTime(),
+    });
   }
 
   return {
@@ -171,7 +206,13 @@ export function dossiersService({ db, clock, calendar }: DossiersDeps) {
       return listProcedures(db, unitId);
     },
 
-    async saveProcedure(actor: Actor, unitId: number, input: ProcedureInput, id?: number, requestId?: string) {
+    async saveProcedure(
+      actor: Actor,
+      unitId: number,
+      input: ProcedureInput,
+      id?: number,
+      requestId?: string,
+    ) {
       await readableUnit(actor, unitId);
       if (!policy.handleDossiers(actor, unitId)) throw new AppError('FORBIDDEN');
       const now = clock.now().toISOString();
@@ -190,7 +231,8 @@ export function dossiersService({ db, clock, calendar }: DossiersDeps) {
       };
       return db.transaction().execute(async (tx) => {
         const clash = await findProcedureByCode(tx, unitId, values.code);
-        if (clash && clash.id !== id) throw new AppError('CONFLICT', `Mã thủ tục ${values.code} đã có trong danh mục.`);
+        if (clash && clash.id !== id)
+          throw new AppError('CONFLICT', `Mã thủ tục ${values.code} đã có trong danh mục.`);
         let row;
         if (id !== undefined) {
           const old = await findProcedure(tx, id);
@@ -198,7 +240,16 @@ export function dossiersService({ db, clock, calendar }: DossiersDeps) {
           await updateProcedure(tx, id, values);
           row = { ...old, ...values };
         } else row = await insertProcedure(tx, { ...values, unit_id: unitId, created_at: now });
-        await insertAudit(tx, { unitId, userId: actor.userId, entity: 'procedure', entityId: row.id, action: id ? 'update' : 'create', after: row, at: now, requestId });
+        await insertAudit(tx, {
+          unitId,
+          userId: actor.userId,
+          entity: 'procedure',
+          entityId: row.id,
+          action: id ? 'update' : 'create',
+          after: row,
+          at: now,
+          requestId,
+        });
         return row;
       });
     },
@@ -208,21 +259,26 @@ export function dossiersService({ db, clock, calendar }: DossiersDeps) {
       const unit = await readableUnit(actor, input.unitId);
       if (!policy.handleDossiers(actor, unit.id)) throw new AppError('FORBIDDEN');
       const procedure = await findProcedure(db, input.procedureId);
-      if (!procedure || procedure.unit_id !== unit.id || procedure.active !== 1) throw new AppError('VALIDATION', 'Thủ tục không có trong danh mục của đơn vị.');
-      if (input.documents.length === 0) throw new AppError('VALIDATION', 'Cần ghi ít nhất một thành phần hồ sơ đã nhận.');
+      if (!procedure || procedure.unit_id !== unit.id || procedure.active !== 1)
+        throw new AppError('VALIDATION', 'Thủ tục không có trong danh mục của đơn vị.');
+      if (input.documents.length === 0)
+        throw new AppError('VALIDATION', 'Cần ghi ít nhất một thành phần hồ sơ đã nhận.');
       const now = clock.now();
       const receivedMs = input.receivedAt ? ms(input.receivedAt) : now.getTime();
-      if (receivedMs > now.getTime() + 60_000) throw new AppError('VALIDATION', 'Thời điểm tiếp nhận không được ở tương lai.');
-      const limit: TimeLimit = { unit: procedure.limit_unit as TimeLimit['unit'], amount: procedure.limit_amount };
+      if (receivedMs > now.getTime() + 60_000)
+        throw new AppError('VALIDATION', 'Thời điểm tiếp nhận không được ở tương lai.');
+      const limit: TimeLimit = {
+        unit: procedure.limit_unit as TimeLimit['unit'],
+        amount: procedure.limit_amount,
+      };
       const cal = (await calendar.forUnit(unit.id)).calendar;
       const appointment = computeAppointment(receivedMs, limit, cal);
       const day = dateOfMoment(receivedMs);
-      const dayStart = iso(Date.parse(`${day}T00:00:00+07:00`));
-      const dayEnd = iso(Date.parse(`${day}T00:00:00+07:00`) + 86_400_000);
       const year = day.slice(0, 4);
       return db.transaction().execute(async (tx) => {
-        const seq = await nextDossierSeq(tx, unit.id, dayStart, dayEnd);
-        const registerNo = await nextRegisterNo(tx, unit.id, iso(Date.parse(`${year}-01-01T00:00:00+07:00`)), iso(Date.parse(`${Number(year) + 1}-01-01T00:00:00+07:00`)));
+        // The day's code and the book's entry number: one atomic step each, in this transaction.
+        const seq = await takeNumbers(tx, counterScope.dossierCode(unit.code, day));
+        const registerNo = await takeNumbers(tx, counterScope.registerNo(unit.id, year));
         const a = input.applicant;
         const row = await insertDossier(tx, {
           unit_id: unit.id,
@@ -255,42 +311,99 @@ export function dossiersService({ db, clock, calendar }: DossiersDeps) {
           created_at: now.toISOString(),
           updated_at: now.toISOString(),
         });
-        await insertDossierEvent(tx, { dossier_id: row.id, kind: 'received', at: iso(receivedMs), data_json: JSON.stringify({ channel: input.channel }), actor_id: actor.userId, created_at: now.toISOString() });
-        await insertAudit(tx, { unitId: unit.id, userId: actor.userId, entity: 'dossier', entityId: row.id, action: 'receive', after: { code: row.code, procedure: procedure.code, channel: input.channel }, at: now.toISOString(), requestId });
+        await insertDossierEvent(tx, {
+          dossier_id: row.id,
+          kind: 'received',
+          at: iso(receivedMs),
+          data_json: JSON.stringify({ channel: input.channel }),
+          actor_id: actor.userId,
+          created_at: now.toISOString(),
+        });
+        await insertAudit(tx, {
+          unitId: unit.id,
+          userId: actor.userId,
+          entity: 'dossier',
+          entityId: row.id,
+          action: 'receive',
+          after: { code: row.code, procedure: procedure.code, channel: input.channel },
+          at: now.toISOString(),
+          requestId,
+        });
         return row;
       });
     },
 
     /** Records one step; refuses an impossible one with the core's Vietnamese reason. */
-    async step(actor: Actor, id: number, input: StepInput, requestId?: string): Promise<{ ratingToken: string | null }> {
+    async step(
+      actor: Actor,
+      id: number,
+      input: StepInput,
+      requestId?: string,
+    ): Promise<{ ratingToken: string | null }> {
       const d = await loadReadable(actor, id);
       if (!policy.handleDossiers(actor, d.unit_id)) throw new AppError('FORBIDDEN');
       const now = clock.now();
       const at = input.at ? ms(input.at) : now.getTime();
-      if (Number.isNaN(at) || at > now.getTime() + 60_000) throw new AppError('VALIDATION', 'Thời điểm không hợp lệ.');
+      if (Number.isNaN(at) || at > now.getTime() + 60_000)
+        throw new AppError('VALIDATION', 'Thời điểm không hợp lệ.');
       const { at: _at, kind, ...data } = input;
-      const event = { ...data, kind, at, ...(kind === 'apology_issued' ? { newAppointment: ms(input.newAppointment) } : {}) } as DossierEvent;
-      const before = await stateOf(d, at);
-      const problem = validateTransition(before, event);
-      if (problem) throw new AppError('VALIDATION', problem);
+      const event = {
+        ...data,
+        kind,
+        at,
+        ...(kind === 'apology_issued' ? { newAppointment: ms(input.newAppointment) } : {}),
+      } as DossierEvent;
       let ratingToken: string | null = null;
       // Read outside the transaction: on SQLite the transaction holds the only connection.
       const cal = (await calendar.forUnit(d.unit_id)).calendar;
+      const limit = { unit: d.limit_unit as TimeLimit['unit'], amount: d.limit_amount };
       await db.transaction().execute(async (tx) => {
+        // The step is checked against the events as they are under the row lock: two clerks
+        // recording "resolved" at once give one event and one refusal, not two events.
+        await lockDossier(tx, d.id);
+        const before = replay(toEvents(await listDossierEvents(tx, d.id)), {
+          limit,
+          calendar: cal,
+          asOf: at,
+        });
+        const problem = validateTransition(before, event);
+        if (problem) throw new AppError('VALIDATION', problem);
         const stored = kind === 'apology_issued' ? { ...data, newAppointment: input.newAppointment } : data;
         // The core reads `newAppointment` as a moment: keep it as a number in the stored event.
-        const json = kind === 'apology_issued' ? JSON.stringify({ ...stored, newAppointment: ms(input.newAppointment) }) : JSON.stringify(stored);
-        await insertDossierEvent(tx, { dossier_id: d.id, kind, at: iso(at), data_json: json, actor_id: actor.userId, created_at: now.toISOString() });
+        const json =
+          kind === 'apology_issued'
+            ? JSON.stringify({ ...stored, newAppointment: ms(input.newAppointment) })
+            : JSON.stringify(stored);
+        await insertDossierEvent(tx, {
+          dossier_id: d.id,
+          kind,
+          at: iso(at),
+          data_json: json,
+          actor_id: actor.userId,
+          created_at: now.toISOString(),
+        });
         const events = toEvents([...(await listDossierEvents(tx, d.id))]);
-        const state = replay(events, { limit: { unit: d.limit_unit as TimeLimit['unit'], amount: d.limit_amount }, calendar: cal, asOf: now.getTime() });
-        const patch: Record<string, unknown> = { ...dossierSummaryColumns(state), updated_at: now.toISOString() };
+        const state = replay(events, { limit, calendar: cal, asOf: now.getTime() });
+        const patch: Record<string, unknown> = {
+          ...dossierSummaryColumns(state),
+          updated_at: now.toISOString(),
+        };
         if (kind === 'returned') {
           ratingToken = randomBytes(18).toString('base64url');
           patch.rating_token_hash = sha(ratingToken);
         }
         await updateDossier(tx, d.id, patch);
         lookups.delete(d.code);
-        await insertAudit(tx, { unitId: d.unit_id, userId: actor.userId, entity: 'dossier', entityId: d.id, action: kind, after: { ...stored, at: iso(at) }, at: now.toISOString(), requestId });
+        await insertAudit(tx, {
+          unitId: d.unit_id,
+          userId: actor.userId,
+          entity: 'dossier',
+          entityId: d.id,
+          action: kind,
+          after: { ...stored, at: iso(at) },
+          at: now.toISOString(),
+          requestId,
+        });
       });
       return { ratingToken };
     },
@@ -299,28 +412,63 @@ export function dossiersService({ db, clock, calendar }: DossiersDeps) {
       const d = await loadReadable(actor, id);
       if (!policy.handleDossiers(actor, d.unit_id)) throw new AppError('FORBIDDEN');
       const now = clock.now().toISOString();
-      const next = {
-        paid_online: flag(flags.paidOnline, d.paid_online),
-        digitised: flag(flags.digitised, d.digitised),
-        electronic_result: flag(flags.electronicResult, d.electronic_result),
-        signed_result: flag(flags.signedResult, d.signed_result),
-        complaint: flag(flags.complaint, d.complaint),
-      };
       await db.transaction().execute(async (tx) => {
+        // The flags not given keep their value as it is under the row lock (not as read before).
+        const cur = (await lockDossier(tx, id))!;
+        const before = {
+          paid_online: cur.paid_online,
+          digitised: cur.digitised,
+          electronic_result: cur.electronic_result,
+          signed_result: cur.signed_result,
+          complaint: cur.complaint,
+        };
+        const next = {
+          paid_online: flag(flags.paidOnline, cur.paid_online),
+          digitised: flag(flags.digitised, cur.digitised),
+          electronic_result: flag(flags.electronicResult, cur.electronic_result),
+          signed_result: flag(flags.signedResult, cur.signed_result),
+          complaint: flag(flags.complaint, cur.complaint),
+        };
         await updateDossier(tx, id, { ...next, updated_at: now });
-        await insertAudit(tx, { unitId: d.unit_id, userId: actor.userId, entity: 'dossier', entityId: id, action: 'flags', before: { paid_online: d.paid_online, digitised: d.digitised, electronic_result: d.electronic_result, signed_result: d.signed_result, complaint: d.complaint }, after: next, at: now, requestId });
+        await insertAudit(tx, {
+          unitId: d.unit_id,
+          userId: actor.userId,
+          entity: 'dossier',
+          entityId: id,
+          action: 'flags',
+          before,
+          after: next,
+          at: now,
+          requestId,
+        });
       });
     },
 
-    async list(actor: Actor, filter: Omit<DossierFilter, 'path'> & { unitId?: number | undefined; subtree?: boolean }) {
+    async list(
+      actor: Actor,
+      filter: Omit<DossierFilter, 'path'> & { unitId?: number | undefined; subtree?: boolean },
+    ) {
       const unit = await readableUnit(actor, filter.unitId ?? actor.unitId);
-      return listDossiers(db, { ...filter, path: unit.path, unitId: filter.subtree ? undefined : unit.id, now: clock.now().toISOString() });
+      return listDossiers(db, {
+        ...filter,
+        path: unit.path,
+        unitId: filter.subtree ? undefined : unit.id,
+        now: clock.now().toISOString(),
+      });
     },
 
     /** One page of the register and how many lines the filter selects in all. */
-    async page(actor: Actor, filter: Omit<DossierFilter, 'path'> & { unitId?: number | undefined; subtree?: boolean }) {
+    async page(
+      actor: Actor,
+      filter: Omit<DossierFilter, 'path'> & { unitId?: number | undefined; subtree?: boolean },
+    ) {
       const unit = await readableUnit(actor, filter.unitId ?? actor.unitId);
-      const f = { ...filter, path: unit.path, unitId: filter.subtree ? undefined : unit.id, now: clock.now().toISOString() };
+      const f = {
+        ...filter,
+        path: unit.path,
+        unitId: filter.subtree ? undefined : unit.id,
+        now: clock.now().toISOString(),
+      };
       const [rows, total] = await Promise.all([listDossiers(db, f), countDossiers(db, f)]);
       return { rows, total };
     },
@@ -328,8 +476,20 @@ export function dossiersService({ db, clock, calendar }: DossiersDeps) {
     /** Whether the actor sees citizens' ID numbers, phones and addresses (and the access is logged). */
     seesPersonalData: (actor: Actor, unitId: number) => policy.handleDossiers(actor, unitId),
 
-    async logAccess(actor: Actor, d: { id: number | null; unit_id: number }, kind: 'view' | 'export', detail: string) {
-      await logPersonalDataAccess(db, { userId: actor.userId, unitId: d.unit_id, dossierId: d.id, kind, detail, at: clock.now().toISOString() });
+    async logAccess(
+      actor: Actor,
+      d: { id: number | null; unit_id: number },
+      kind: 'view' | 'export',
+      detail: string,
+    ) {
+      await logPersonalDataAccess(db, {
+        userId: actor.userId,
+        unitId: d.unit_id,
+        dossierId: d.id,
+        kind,
+        detail,
+        at: clock.now().toISOString(),
+      });
     },
 
     async events(d: DossierWithScope) {
@@ -338,7 +498,8 @@ export function dossiersService({ db, clock, calendar }: DossiersDeps) {
 
     async accessLog(actor: Actor, unitId: number, dossierId?: number) {
       const unit = await readableUnit(actor, unitId);
-      if (!policy.manageUsers(actor, unit.path) && !policy.handleDossiers(actor, unit.id)) throw new AppError('FORBIDDEN');
+      if (!policy.manageUsers(actor, unit.path) && !policy.handleDossiers(actor, unit.id))
+        throw new AppError('FORBIDDEN');
       return listPersonalDataAccess(db, unit.id, dossierId);
     },
 
@@ -352,10 +513,21 @@ export function dossiersService({ db, clock, calendar }: DossiersDeps) {
     },
 
     /** The period's figures over the unit (or its subtree), with the formulas of domain.md §6–7. */
-    async figures(actor: Actor, unitId: number, from: string, to: string, subtree: boolean): Promise<DossierFigures> {
+    async figures(
+      actor: Actor,
+      unitId: number,
+      from: string,
+      to: string,
+      subtree: boolean,
+    ): Promise<DossierFigures> {
       const unit = await readableUnit(actor, unitId);
       const { fromIso, toIso } = periodBounds(from, to, clock.now().getTime());
-      const counters = await dossierCountersSql(db, { path: unit.path, unitId: subtree ? undefined : unit.id }, fromIso, toIso);
+      const counters = await dossierCountersSql(
+        db,
+        { path: unit.path, unitId: subtree ? undefined : unit.id },
+        fromIso,
+        toIso,
+      );
       return figuresFromCounters(counters, { from: ms(fromIso), to: ms(toIso) });
     },
 
@@ -378,21 +550,54 @@ export function dossiersService({ db, clock, calendar }: DossiersDeps) {
       const hit = lookups.get(code);
       if (hit) return hit;
       const d = await findDossierByCode(db, code);
-      if (!d) throw new AppError('NOT_FOUND', 'Không tìm thấy hồ sơ với mã này. Vui lòng kiểm tra lại mã trên giấy hẹn.');
+      if (!d)
+        throw new AppError(
+          'NOT_FOUND',
+          'Không tìm thấy hồ sơ với mã này. Vui lòng kiểm tra lại mã trên giấy hẹn.',
+        );
       const json = JSON.stringify(publicView(d));
       lookups.set(code, json);
       return json;
     },
 
     /** The citizen's one rating of a returned dossier, through the secret link. */
-    async rate(token: string, input: { rating: 'very_satisfied' | 'satisfied' | 'not_satisfied'; criteria?: Record<string, string> | undefined; comment?: string | null | undefined }) {
-      const d = await findDossierByRatingToken(db, sha(token));
+    async rate(
+      token: string,
+      input: {
+        rating: 'very_satisfied' | 'satisfied' | 'not_satisfied';
+        criteria?: Record<string, string> | undefined;
+        comment?: string | null | undefined;
+      },
+    ) {
+      const hash = sha(token);
+      const d = await findDossierByRatingToken(db, hash);
       if (!d) throw new AppError('NOT_FOUND', 'Liên kết đánh giá không hợp lệ.');
-      if (d.rated_at) throw new AppError('CONFLICT', 'Hồ sơ này đã được đánh giá. Cảm ơn bạn!');
+      const rated = () => new AppError('CONFLICT', 'Hồ sơ này đã được đánh giá. Cảm ơn bạn!');
+      if (d.rated_at) throw rated();
       const now = clock.now().toISOString();
       await db.transaction().execute(async (tx) => {
-        await updateDossier(tx, d.id, { rating: input.rating, rating_criteria_json: input.criteria ? JSON.stringify(input.criteria) : null, rating_comment: input.comment ?? null, rated_at: now, updated_at: now });
-        await insertAudit(tx, { unitId: d.unit_id, userId: null, entity: 'dossier', entityId: d.id, action: 'rated', after: { rating: input.rating }, at: now });
+        // Once per link: checked under the row lock and recorded in `rating_use` (unique token and
+        // dossier), so eight simultaneous posts of one link give one rating and seven refusals.
+        const cur = await lockDossier(tx, d.id);
+        if (!cur || cur.rating_token_hash !== hash)
+          throw new AppError('NOT_FOUND', 'Liên kết đánh giá không hợp lệ.');
+        if (cur.rated_at || !(await claimRatingLink(tx, hash, d.id, now))) throw rated();
+        await updateDossier(tx, d.id, {
+          rating: input.rating,
+          rating_criteria_json: input.criteria ? JSON.stringify(input.criteria) : null,
+          rating_comment: input.comment ?? null,
+          rated_at: now,
+          updated_at: now,
+        });
+        await insertAudit(tx, {
+          unitId: d.unit_id,
+          userId: null,
+          entity: 'dossier',
+          entityId: d.id,
+          action: 'rated',
+          after: { rating: input.rating },
+          at: now,
+        });
       });
     },
 
@@ -403,13 +608,24 @@ export function dossiersService({ db, clock, calendar }: DossiersDeps) {
     async reissueRatingLink(actor: Actor, id: number, requestId?: string): Promise<string> {
       const d = await loadReadable(actor, id);
       if (!policy.handleDossiers(actor, d.unit_id)) throw new AppError('FORBIDDEN');
-      if (d.status !== 'returned') throw new AppError('CONFLICT', 'Chỉ cấp liên kết đánh giá cho hồ sơ đã trả kết quả.');
-      if (d.rated_at) throw new AppError('CONFLICT', 'Hồ sơ này đã được người dân đánh giá.');
+      if (d.status !== 'returned')
+        throw new AppError('CONFLICT', 'Chỉ cấp liên kết đánh giá cho hồ sơ đã trả kết quả.');
+      const ratedAlready = () => new AppError('CONFLICT', 'Hồ sơ này đã được người dân đánh giá.');
+      if (d.rated_at) throw ratedAlready();
       const token = randomBytes(18).toString('base64url');
       const now = clock.now().toISOString();
       await db.transaction().execute(async (tx) => {
+        if ((await lockDossier(tx, d.id))?.rated_at) throw ratedAlready();
         await updateDossier(tx, d.id, { rating_token_hash: sha(token), updated_at: now });
-        await insertAudit(tx, { unitId: d.unit_id, userId: actor.userId, entity: 'dossier', entityId: d.id, action: 'rating_link_reissued', at: now, requestId });
+        await insertAudit(tx, {
+          unitId: d.unit_id,
+          userId: actor.userId,
+          entity: 'dossier',
+          entityId: d.id,
+          action: 'rating_link_reissued',
+          at: now,
+          requestId,
+        });
       });
       return token;
     },

@@ -50,26 +50,17 @@ export async function updateFeedback(
   await db.updateTable('feedback').set(v).where('id', '=', id).execute();
 }
 
-export async function nextFeedbackSeq(
+/** The feedback row's state under a row lock, for a workflow step's read-modify-write (ADR 008). */
+export async function lockFeedback(
   db: Q,
-  unitId: number,
-  dayStart: string,
-  dayEnd: string,
-): Promise<number> {
-  const r = await db
+  id: number,
+): Promise<{ status: string; updated_at: string } | undefined> {
+  return db
     .selectFrom('feedback')
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .where('unit_id', '=', unitId)
-    .where('received_at', '>=', dayStart)
-    .where('received_at', '<', dayEnd)
-    .executeTakeFirstOrThrow();
-  return num(r.n) + 1;
-}
-
-export async function codeTaken(db: Q, code: string): Promise<boolean> {
-  return (
-    (await db.selectFrom('feedback').select('id').where('code', '=', code).executeTakeFirst()) !== undefined
-  );
+    .select(['status', 'updated_at'])
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
 }
 
 export async function insertFeedbackEvent(db: Q, v: Omit<FeedbackEventRow, 'id'>): Promise<void> {

@@ -291,7 +291,7 @@ export const feedbackRoutes =
       },
       async () => ({
         units: await fb.publicUnits(),
-        challenge: fb.issueChallenge(),
+        challenge: await fb.issueChallenge(),
         maxFiles: FEEDBACK_MAX_FILES,
         maxFileMb: FEEDBACK_FILE_MAX_BYTES / 1048576,
       }),
@@ -334,7 +334,7 @@ export const feedbackRoutes =
           throw new AppError('VALIDATION', `${label}: ${issue.message}`);
         }
         const f = parsed.data;
-        fb.checkChallenge(f.challengeToken, f.challengeAnswer);
+        await fb.checkChallenge(f.challengeToken, f.challengeAnswer);
         const { row, token } = await fb.submit(
           {
             unitId: f.unitId,

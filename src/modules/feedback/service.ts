@@ -27,18 +27,18 @@ import type { FeedbackRates } from '../../core/metrics/index.js';
 import { AppError } from '../../errors.js';
 import type { Clock } from '../../lib/clock.js';
 import { safeFilename, sniffEvidenceType } from '../../lib/file-type.js';
-import { TtlCache } from '../../lib/ttl-cache.js';
 import type { Q } from '../../db/types.js';
 import { insertAudit } from '../audit/repository.js';
 import { policy } from '../auth/policy.js';
 import type { Actor } from '../auth/roles.js';
 import type { CalendarService } from '../calendar/service.js';
+import { counterScope, takeNumbers } from '../counters/repository.js';
+import { sharedSecret, useChallenge } from '../runtime/repository.js';
 import { findUnitById, listUnitSubtree } from '../units/repository.js';
 import { findUserById } from '../users/repository.js';
 import type { FeedbackCountsRow, FeedbackWithScope } from './repository.js';
 import { insertBlob, readBlob } from '../evidence/repository.js';
 import {
-  codeTaken,
   feedbackCountsSql,
   findFeedback,
   findFeedbackByToken,
@@ -54,7 +54,7 @@ import {
   listPublished,
   listTemplates,
   logFeedbackAccess,
-  nextFeedbackSeq,
+  lockFeedback,
   openFeedbackByUnit,
   updateFeedback,
   updateTemplate,
@@ -117,6 +117,11 @@ export interface FeedbackDeps {
   db: Q;
   clock: Clock;
   calendar: CalendarService;
+  /**
+   * The challenges' signing key, the same for every process (`CCHC_SECRET`); without one, a key
+   * generated once and kept in the database (the single-process demo), ADR 008.
+   */
+  secret?: string | null | undefined;
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -134,10 +139,17 @@ export function periodOf(from: string, to: string): { fromIso: string; toIso: st
   return { fromIso: iso(a), toIso: iso(b) };
 }
 
-export function feedbackService({ db, clock, calendar }: FeedbackDeps) {
-  const secret = randomBytes(32);
-  // A challenge is good for one submission.
-  const usedChallenges = new TtlCache<true>(CHALLENGE_MAX_AGE_MS, 100_000, () => clock.now().getTime());
+export function feedbackService({ db, clock, calendar, secret: configured }: FeedbackDeps) {
+  let key: Promise<Buffer> | null = null;
+  const signingKey = () =>
+    (key ??= (
+      configured
+        ? Promise.resolve(configured)
+        : sharedSecret(db, 'feedback_challenge', clock.now().toISOString())
+    ).then((k) => createHash('sha256').update(`feedback_challenge:${k}`).digest())).catch((e: unknown) => {
+      key = null;
+      throw e;
+    });
 
   async function readableUnit(actor: Actor, unitId: number) {
     const unit = await findUnitById(db, unitId);
@@ -226,12 +238,10 @@ export function feedbackService({ db, clock, calendar }: FeedbackDeps) {
     const d = deadlinesFromReceipt(receivedMs, settings, cal);
     const token = randomBytes(24).toString('base64url');
     const day = dateOfMoment(receivedMs);
-    const dayStart = iso(Date.parse(`${day}T00:00:00+07:00`));
-    const dayEnd = iso(Date.parse(`${day}T00:00:00+07:00`) + 86_400_000);
     const s = input.sender;
     const row = await db.transaction().execute(async (tx) => {
-      let seq = await nextFeedbackSeq(tx, unit.id, dayStart, dayEnd);
-      while (await codeTaken(tx, feedbackCode(unit.code, receivedMs, seq))) seq += 1;
+      // Public form and staff entry share the day's sequence: one atomic step (ADR 008).
+      const seq = await takeNumbers(tx, counterScope.feedbackCode(unit.code, day));
       const r = await insertFeedback(tx, {
         unit_id: unit.id,
         code: feedbackCode(unit.code, receivedMs, seq),
@@ -321,18 +331,23 @@ export function feedbackService({ db, clock, calendar }: FeedbackDeps) {
     // ---------------------------------------------------------------- public side
 
     /** A light challenge: a sum to work out, signed by the server, usable once, not too fast. */
-    issueChallenge(): { token: string; question: string } {
+    async issueChallenge(): Promise<{ token: string; question: string }> {
       const a = randomInt(1, 10);
       const b = randomInt(1, 10);
       const body = b64(JSON.stringify({ a, b, t: clock.now().getTime(), n: randomBytes(8).toString('hex') }));
-      const mac = createHmac('sha256', secret).update(body).digest('base64url');
+      const mac = createHmac('sha256', await signingKey())
+        .update(body)
+        .digest('base64url');
       return { token: `${body}.${mac}`, question: `${a} + ${b} = ?` };
     },
 
-    checkChallenge(token: string, answer: string): void {
+    /** Checks a challenge's signature, age and answer, and uses it up (for every process). */
+    async checkChallenge(token: string, answer: string): Promise<void> {
       const [body, mac] = token.split('.');
       if (!body || !mac) throw new AppError('FEEDBACK_CHALLENGE');
-      const expected = createHmac('sha256', secret).update(body).digest();
+      const expected = createHmac('sha256', await signingKey())
+        .update(body)
+        .digest();
       const given = Buffer.from(mac, 'base64url');
       if (given.length !== expected.length || !timingSafeEqual(given, expected))
         throw new AppError('FEEDBACK_CHALLENGE');
@@ -348,9 +363,10 @@ export function feedbackService({ db, clock, calendar }: FeedbackDeps) {
           'FEEDBACK_CHALLENGE',
           'Bạn gửi quá nhanh sau khi mở biểu mẫu. Vui lòng kiểm tra lại nội dung rồi gửi lại.',
         );
-      if (age > CHALLENGE_MAX_AGE_MS || usedChallenges.get(c.n)) throw new AppError('FEEDBACK_CHALLENGE');
+      if (age > CHALLENGE_MAX_AGE_MS) throw new AppError('FEEDBACK_CHALLENGE');
       if (Number(answer.trim()) !== c.a + c.b) throw new AppError('FEEDBACK_CHALLENGE');
-      usedChallenges.set(c.n, true);
+      if (!(await useChallenge(db, c.n, new Date(c.t + CHALLENGE_MAX_AGE_MS).toISOString())))
+        throw new AppError('FEEDBACK_CHALLENGE');
     },
 
     /** A citizen's submission through the public form (challenge and honeypot checked by the caller). */
@@ -585,6 +601,11 @@ export function feedbackService({ db, clock, calendar }: FeedbackDeps) {
       patch.due_at = due === null ? null : iso(due);
       if (due === null && f.closed_at === null) patch.closed_at = nowIso;
       await db.transaction().execute(async (tx) => {
+        // The step was decided on the row as read above: if another handler moved it on meanwhile,
+        // refuse rather than apply a transition from a state that is gone.
+        const cur = await lockFeedback(tx, f.id);
+        if (!cur || cur.status !== f.status || cur.updated_at !== f.updated_at)
+          throw new AppError('CHANGED_MEANWHILE');
         await updateFeedback(tx, f.id, patch);
         await insertFeedbackEvent(tx, {
           feedback_id: f.id,

@@ -45,6 +45,35 @@ export function blankReport(
   };
 }
 
+/**
+ * The unit's report of a period under a row lock, created first (as a blank draft) when it does
+ * not exist: two first saves at once then both find the row instead of one failing on the unique
+ * (unit, period) index (ADR 008). `created` says whether this call made it.
+ */
+export async function lockOrCreateReport(
+  db: Q,
+  values: Insertable<ReportTable>,
+): Promise<{ report: ReportRow; created: boolean }> {
+  const inserted = await db
+    .insertInto('report')
+    .values(values)
+    .onConflict((oc) => oc.columns(['unit_id', 'period_key']).doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  const report = await db
+    .selectFrom('report')
+    .selectAll()
+    .where('unit_id', '=', values.unit_id)
+    .where('period_key', '=', values.period_key)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+  return { report, created: inserted !== undefined };
+}
+
+export async function lockReport(db: Q, id: number): Promise<ReportRow | undefined> {
+  return db.selectFrom('report').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
 export async function updateReport(
   db: Q,
   id: number,

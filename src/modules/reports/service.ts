@@ -59,8 +59,9 @@ import {
   activePlansInSubtree,
   blankReport,
   findReport,
-  insertReport,
   insertSubmission,
+  lockOrCreateReport,
+  lockReport,
   lastSubmissions,
   listChildUnits,
   listReportsOf,
@@ -466,7 +467,9 @@ export function reportsService({
       const content = frozen ?? (plan ? await gather(unit, plan, pk, period, report) : null);
       const canEdit = policy.editReport(actor, unit.id);
       const received =
-        report !== undefined && receivedReports !== undefined && (await receivedReports([report.id])).has(report.id);
+        report !== undefined &&
+        receivedReports !== undefined &&
+        (await receivedReports([report.id])).has(report.id);
       return {
         unit: { id: unit.id, code: unit.code, name: unit.name },
         period: periodState(period, report, last, today()),
@@ -514,44 +517,43 @@ export function reportsService({
       if (!plan) throw new AppError('REPORT_NO_PLAN');
       if (report?.status === 'submitted') throw new AppError('REPORT_SUBMITTED');
       const now = clock.now().toISOString();
-      const old = parseNarratives(report?.narratives_json);
-      const narratives: Narratives = {
-        areas: { ...old.areas, ...(input.narratives?.areas ?? {}) },
-        general: input.narratives?.general ?? old.general,
-      };
-      const patch = {
-        number: input.number === undefined ? (report?.number ?? null) : input.number?.trim() || null,
-        signer_title:
-          input.signerTitle === undefined
-            ? (report?.signer_title ?? null)
-            : input.signerTitle?.trim() || null,
-        signer_name:
-          input.signerName === undefined ? (report?.signer_name ?? null) : input.signerName?.trim() || null,
-        narratives_json: JSON.stringify(narratives),
-        updated_by: actor?.userId ?? null,
-        updated_at: now,
+      // The draft's fields this save does not give keep their value as it is under the lock (a
+      // save by someone else may have come in between).
+      const patchOver = (base: typeof report) => {
+        const old = parseNarratives(base?.narratives_json);
+        const narratives: Narratives = {
+          areas: { ...old.areas, ...(input.narratives?.areas ?? {}) },
+          general: input.narratives?.general ?? old.general,
+        };
+        const keep = (given: string | null | undefined, was: string | null | undefined) =>
+          given === undefined ? (was ?? null) : given?.trim() || null;
+        return {
+          narratives,
+          patch: {
+            number: keep(input.number, base?.number),
+            signer_title: keep(input.signerTitle, base?.signer_title),
+            signer_name: keep(input.signerName, base?.signer_name),
+            narratives_json: JSON.stringify(narratives),
+            updated_by: actor?.userId ?? null,
+            updated_at: now,
+          },
+        };
       };
       return db.transaction().execute(async (tx) => {
-        const current = await findReport(tx, unit.id, pk.key);
-        if (current?.status === 'submitted') throw new AppError('REPORT_SUBMITTED');
-        let id: number;
-        if (current) {
-          await updateReport(tx, current.id, patch);
-          id = current.id;
-        } else {
-          id = (
-            await insertReport(tx, {
-              unit_id: unit.id,
-              period_key: pk.key,
-              year: pk.year,
-              status: 'draft',
-              submission_count: 0,
-              created_by: actor?.userId ?? null,
-              created_at: now,
-              ...patch,
-            })
-          ).id;
-        }
+        const { report: current, created } = await lockOrCreateReport(tx, {
+          unit_id: unit.id,
+          period_key: pk.key,
+          year: pk.year,
+          status: 'draft',
+          submission_count: 0,
+          created_by: actor?.userId ?? null,
+          created_at: now,
+          ...patchOver(undefined).patch,
+        });
+        if (current.status === 'submitted') throw new AppError('REPORT_SUBMITTED');
+        const { patch, narratives } = patchOver(current);
+        if (!created) await updateReport(tx, current.id, patch);
+        const id = current.id;
         await audit(
           tx,
           actor,
@@ -607,9 +609,9 @@ export function reportsService({
       const day = today();
       const late = submittedLate(day, period.dueDate);
       return db.transaction().execute(async (tx) => {
-        let current = await findReport(tx, unit.id, pk.key);
-        if (current?.status === 'submitted') throw new AppError('REPORT_SUBMITTED');
-        current ??= await insertReport(tx, blankReport(unit.id, pk, now, actor.userId));
+        // Under the report's row lock: of two submissions at once, one wins and one is refused.
+        const { report: current } = await lockOrCreateReport(tx, blankReport(unit.id, pk, now, actor.userId));
+        if (current.status === 'submitted') throw new AppError('REPORT_SUBMITTED');
         const seq = current.submission_count + 1;
         const sub = await insertSubmission(tx, {
           report_id: current.id,
@@ -686,8 +688,9 @@ export function reportsService({
       const last = subs[subs.length - 1]!;
       const now = clock.now().toISOString();
       await db.transaction().execute(async (tx) => {
-        const current = await findReport(tx, unit.id, pk.key);
-        if (current?.status !== 'submitted') throw new AppError('REPORT_NOT_SUBMITTED');
+        const current = await lockReport(tx, report.id);
+        if (current?.status !== 'submitted' || current.submission_count !== last.seq)
+          throw new AppError('REPORT_NOT_SUBMITTED');
         await markSubmissionReturned(tx, last.id, now, actor.userId, text);
         await updateReport(tx, report.id, { status: 'returned', updated_by: actor.userId, updated_at: now });
         await audit(

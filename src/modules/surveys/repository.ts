@@ -50,6 +50,18 @@ export async function updateSurvey(db: Q, id: number, v: Updateable<SurveyTable>
   await db.updateTable('survey').set(v).where('id', '=', id).execute();
 }
 
+/**
+ * The survey's questions and state under a row lock: `share` for an answer (answers do not wait for
+ * each other), `update` for an edit (which then waits for answers in flight, and they for it).
+ */
+export async function lockSurvey(db: Q, id: number, mode: 'share' | 'update') {
+  const q = db
+    .selectFrom('survey')
+    .select(['questions_json', 'anonymous', 'published', 'opens_on', 'closes_on', 'removed_at'])
+    .where('id', '=', id);
+  return (mode === 'share' ? q.forShare() : q.forUpdate()).executeTakeFirst();
+}
+
 export async function countResponses(db: Q, surveyId: number): Promise<number> {
   const r = await db
     .selectFrom('survey_response')

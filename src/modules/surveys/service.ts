@@ -1,3 +1,4 @@
+import { isUniqueViolation } from '../../db/errors.js';
 import { createHash, randomBytes } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import QRCode from 'qrcode';
@@ -24,6 +25,7 @@ import type { Actor } from '../auth/roles.js';
 import { findUnitById } from '../units/repository.js';
 import {
   countResponses,
+  lockSurvey,
   findBrowserResponse,
   findInvitation,
   findSurvey,
@@ -79,15 +81,6 @@ export function dayBounds(from: string, to: string): { fromIso: string; toIso: s
   return { fromIso: new Date(f).toISOString(), toIso: new Date(t).toISOString() };
 }
 
-function isUniqueViolation(e: unknown): boolean {
-  const err = e as { code?: unknown; message?: unknown };
-  return (
-    err.code === '23505' ||
-    err.code === 'SQLITE_CONSTRAINT_UNIQUE' ||
-    (typeof err.message === 'string' && /UNIQUE constraint failed/.test(err.message))
-  );
-}
-
 export function surveysService({
   db,
   clock,
@@ -95,7 +88,7 @@ export function surveysService({
 }: {
   db: Q;
   clock: Clock;
-  onAnswer?: (unitId: number) => void;
+  onAnswer?: (unitId: number) => void | Promise<void>;
 }) {
   async function readableUnit(actor: Actor, unitId: number) {
     const unit = await findUnitById(db, unitId);
@@ -214,6 +207,13 @@ export function surveysService({
         updated_at: now,
       };
       await db.transaction().execute(async (tx) => {
+        // Checked again under the lock: an answer that came in meanwhile locks the questions.
+        const cur = await lockSurvey(tx, id, 'update');
+        if (
+          (await countResponses(tx, id)) > 0 &&
+          (questions !== cur?.questions_json || (input.anonymous ? 1 : 0) !== cur.anonymous)
+        )
+          throw new AppError('SURVEY_LOCKED');
         await updateSurvey(tx, id, patch);
         await insertAudit(tx, {
           unitId: s.unit_id,
@@ -251,7 +251,7 @@ export function surveysService({
           requestId,
         });
       });
-      onAnswer?.(s.unit_id);
+      await onAnswer?.(s.unit_id);
     },
 
     async stats(s: SurveyWithScope) {
@@ -386,6 +386,14 @@ export function surveysService({
       if (!checked.ok) throw new AppError('VALIDATION', checked.message);
       const counts = responseSatisfaction(questions, checked.answers);
       const now = clock.now().toISOString();
+      // Inside the answer's transaction: the survey still has the questions the answers were
+      // checked against and still takes answers (an edit or a close may have come meanwhile).
+      const stillAsAnswered = async (tx: Q) => {
+        const cur = await lockSurvey(tx, s.id, 'share');
+        if (!cur || cur.questions_json !== s.questions_json) throw new AppError('CHANGED_MEANWHILE');
+        if (surveyState({ ...s, ...cur }, vietnamToday(clock)) !== 'open')
+          throw new AppError('SURVEY_CLOSED');
+      };
       const base = {
         survey_id: s.id,
         unit_id: s.unit_id,
@@ -407,6 +415,7 @@ export function surveysService({
           if (inv.used_at !== null)
             throw new AppError('SURVEY_ANSWERED', 'Mã mời này đã được dùng để trả lời. Cảm ơn bạn!');
           await db.transaction().execute(async (tx) => {
+            await stillAsAnswered(tx);
             if (!(await useInvitation(tx, inv.id, now)))
               throw new AppError('SURVEY_ANSWERED', 'Mã mời này đã được dùng để trả lời. Cảm ơn bạn!');
             const rid = await insertResponse(tx, { ...base, invitation_id: inv.id, browser_id: null });
@@ -429,6 +438,7 @@ export function surveysService({
             );
           if (await findBrowserResponse(db, s.id, browserId)) throw new AppError('SURVEY_ANSWERED');
           await db.transaction().execute(async (tx) => {
+            await stillAsAnswered(tx);
             const rid = await insertResponse(tx, { ...base, invitation_id: null, browser_id: browserId });
             await insertAudit(tx, {
               unitId: s.unit_id,
@@ -445,7 +455,7 @@ export function surveysService({
         if (isUniqueViolation(e)) throw new AppError('SURVEY_ANSWERED');
         throw e;
       }
-      onAnswer?.(s.unit_id);
+      await onAnswer?.(s.unit_id);
     },
 
     /** The unit's survey satisfaction rate over answers submitted in [from, to] (Vietnam dates). */

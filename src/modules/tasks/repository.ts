@@ -61,7 +61,11 @@ export async function listTasksAssignedTo(db: Q, userId: number): Promise<TaskWi
     .execute();
 }
 
-export async function listOccurrencesOfTask(db: Q, taskId: number, includeRemoved = false): Promise<TaskOccurrenceRow[]> {
+export async function listOccurrencesOfTask(
+  db: Q,
+  taskId: number,
+  includeRemoved = false,
+): Promise<TaskOccurrenceRow[]> {
   let q = db.selectFrom('task_occurrence').selectAll().where('task_id', '=', taskId);
   if (!includeRemoved) q = q.where('removed_at', 'is', null);
   return q.orderBy('position').orderBy('id').execute();
@@ -79,12 +83,33 @@ export async function listOccurrencesOfPlan(db: Q, planId: number): Promise<Task
     .execute();
 }
 
-export async function insertOccurrence(db: Q, values: Omit<TaskOccurrenceRow, 'id'>): Promise<TaskOccurrenceRow> {
+export async function insertOccurrence(
+  db: Q,
+  values: Omit<TaskOccurrenceRow, 'id'>,
+): Promise<TaskOccurrenceRow> {
   return db.insertInto('task_occurrence').values(values).returningAll().executeTakeFirstOrThrow();
 }
 
-export async function updateOccurrence(db: Q, id: number, patch: Partial<Omit<TaskOccurrenceRow, 'id'>>): Promise<void> {
+export async function updateOccurrence(
+  db: Q,
+  id: number,
+  patch: Partial<Omit<TaskOccurrenceRow, 'id'>>,
+): Promise<void> {
   await db.updateTable('task_occurrence').set(patch).where('id', '=', id).execute();
+}
+
+/** A task's progress columns under a row lock (the read of a read-modify-write, ADR 008). */
+export async function lockTaskProgress(db: Q, id: number) {
+  return db
+    .selectFrom('task')
+    .select(['status', 'progress_note', 'completed_on'])
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+export async function lockOccurrence(db: Q, id: number): Promise<TaskOccurrenceRow | undefined> {
+  return db.selectFrom('task_occurrence').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
 }
 
 export async function findOccurrence(db: Q, id: number): Promise<TaskOccurrenceRow | undefined> {

@@ -19,6 +19,8 @@ import {
   listAssignees,
   listOccurrencesOfTask,
   listTasksAssignedTo,
+  lockOccurrence,
+  lockTaskProgress,
   replaceAssignees,
   updateOccurrence,
 } from './repository.js';
@@ -72,17 +74,25 @@ export function tasksService({ db, clock }: TasksDeps) {
           throw new AppError('VALIDATION', 'Chỉ phân công được người của chính đơn vị.');
       }
       const now = clock.now().toISOString();
-      const status = patch.status ?? (task.status as TaskStatus);
-      let completedOn = patch.completedOn === undefined ? task.completed_on : patch.completedOn;
-      if (status === 'done' && !completedOn) completedOn = now.slice(0, 10);
-      if (status !== 'done') completedOn = null;
-      const next = {
-        status,
-        progress_note: patch.progressNote === undefined ? task.progress_note : patch.progressNote,
-        completed_on: completedOn,
+      let next = {
+        status: task.status,
+        progress_note: task.progress_note,
+        completed_on: task.completed_on,
         updated_at: now,
       };
       await db.transaction().execute(async (tx) => {
+        // What this update does not give keeps its value as it is under the row lock.
+        const cur = (await lockTaskProgress(tx, id)) ?? task;
+        const status = patch.status ?? (cur.status as TaskStatus);
+        let completedOn = patch.completedOn === undefined ? cur.completed_on : patch.completedOn;
+        if (status === 'done' && !completedOn) completedOn = now.slice(0, 10);
+        if (status !== 'done') completedOn = null;
+        next = {
+          status,
+          progress_note: patch.progressNote === undefined ? cur.progress_note : patch.progressNote,
+          completed_on: completedOn,
+          updated_at: now,
+        };
         await updateTaskRow(tx, id, next);
         if (patch.assigneeIds) await replaceAssignees(tx, id, [...new Set(patch.assigneeIds)]);
         await insertAudit(tx, {
@@ -92,9 +102,9 @@ export function tasksService({ db, clock }: TasksDeps) {
           entityId: id,
           action: 'update',
           before: {
-            status: task.status,
-            progressNote: task.progress_note,
-            completedOn: task.completed_on,
+            status: cur.status,
+            progressNote: cur.progress_note,
+            completedOn: cur.completed_on,
             assigneeIds,
           },
           after: {
@@ -119,20 +129,38 @@ export function tasksService({ db, clock }: TasksDeps) {
     async updateOccurrence(
       actor: Actor,
       occurrenceId: number,
-      patch: { status?: OccurrenceStatus | undefined; completedOn?: string | null | undefined; note?: string | null | undefined },
+      patch: {
+        status?: OccurrenceStatus | undefined;
+        completedOn?: string | null | undefined;
+        note?: string | null | undefined;
+      },
       requestId?: string,
     ) {
       const occ = await findOccurrence(db, occurrenceId);
       if (!occ) throw new AppError('NOT_FOUND', 'Không tìm thấy kỳ thực hiện.');
       const { task, assignees } = await loadReadable(actor, occ.task_id);
-      if (!this.canUpdate(actor, task, assignees.map((a) => a.id)) || occ.removed_at !== null) throw new AppError('FORBIDDEN');
+      if (
+        !this.canUpdate(
+          actor,
+          task,
+          assignees.map((a) => a.id),
+        ) ||
+        occ.removed_at !== null
+      )
+        throw new AppError('FORBIDDEN');
       const now = clock.now().toISOString();
-      const status = patch.status ?? (occ.status as OccurrenceStatus);
-      let completedOn = patch.completedOn === undefined ? occ.completed_on : patch.completedOn;
-      if (status === 'done' && !completedOn) completedOn = vietnamToday(clock);
-      if (status !== 'done') completedOn = null;
-      const next = { status, completed_on: completedOn, note: patch.note === undefined ? occ.note : patch.note, updated_at: now };
       await db.transaction().execute(async (tx) => {
+        const cur = (await lockOccurrence(tx, occ.id)) ?? occ;
+        const status = patch.status ?? (cur.status as OccurrenceStatus);
+        let completedOn = patch.completedOn === undefined ? cur.completed_on : patch.completedOn;
+        if (status === 'done' && !completedOn) completedOn = vietnamToday(clock);
+        if (status !== 'done') completedOn = null;
+        const next = {
+          status,
+          completed_on: completedOn,
+          note: patch.note === undefined ? cur.note : patch.note,
+          updated_at: now,
+        };
         await updateOccurrence(tx, occ.id, next);
         await insertAudit(tx, {
           unitId: task.unit_id,
@@ -140,8 +168,18 @@ export function tasksService({ db, clock }: TasksDeps) {
           entity: 'task',
           entityId: task.id,
           action: 'occurrence_update',
-          before: { occurrence: occ.label, status: occ.status, completedOn: occ.completed_on, note: occ.note },
-          after: { occurrence: occ.label, status: next.status, completedOn: next.completed_on, note: next.note },
+          before: {
+            occurrence: cur.label,
+            status: cur.status,
+            completedOn: cur.completed_on,
+            note: cur.note,
+          },
+          after: {
+            occurrence: cur.label,
+            status: next.status,
+            completedOn: next.completed_on,
+            note: next.note,
+          },
           at: now,
           requestId,
         });
@@ -150,17 +188,35 @@ export function tasksService({ db, clock }: TasksDeps) {
     },
 
     /** Records the event an event-driven task waits for ("Khi có thay đổi"): a new occurrence due that day. */
-    async recordEvent(actor: Actor, taskId: number, input: { date: string; note?: string | null | undefined }, requestId?: string) {
+    async recordEvent(
+      actor: Actor,
+      taskId: number,
+      input: { date: string; note?: string | null | undefined },
+      requestId?: string,
+    ) {
       const { task, assignees } = await loadReadable(actor, taskId);
-      if (!this.canUpdate(actor, task, assignees.map((a) => a.id))) throw new AppError('FORBIDDEN');
-      const existing = await listOccurrencesOfTask(db, taskId, true);
-      let key = `${EVENT_KEY_PREFIX}${input.date}`;
-      for (let n = 2; existing.some((o) => o.key === key); n++) key = `${EVENT_KEY_PREFIX}${input.date}#${n}`;
+      if (
+        !this.canUpdate(
+          actor,
+          task,
+          assignees.map((a) => a.id),
+        )
+      )
+        throw new AppError('FORBIDDEN');
       const now = clock.now().toISOString();
       const [y, m, d] = input.date.split('-');
       await db.transaction().execute(async (tx) => {
+        // The key is chosen under the task's lock: two events recorded at once get "#2" and "#3",
+        // not the same key twice.
+        await lockTaskProgress(tx, taskId);
+        const existing = await listOccurrencesOfTask(tx, taskId, true);
+        let key = `${EVENT_KEY_PREFIX}${input.date}`;
+        for (let n = 2; existing.some((o) => o.key === key); n++)
+          key = `${EVENT_KEY_PREFIX}${input.date}#${n}`;
         // The placeholder "chờ sự kiện" occurrence gives way to the first recorded event.
-        for (const o of existing) if (o.key === 'event' && o.removed_at === null) await updateOccurrence(tx, o.id, { removed_at: now, updated_at: now });
+        for (const o of existing)
+          if (o.key === 'event' && o.removed_at === null)
+            await updateOccurrence(tx, o.id, { removed_at: now, updated_at: now });
         await insertOccurrence(tx, {
           task_id: taskId,
           key,
@@ -176,7 +232,16 @@ export function tasksService({ db, clock }: TasksDeps) {
           updated_at: now,
           removed_at: null,
         });
-        await insertAudit(tx, { unitId: task.unit_id, userId: actor.userId, entity: 'task', entityId: taskId, action: 'event_recorded', after: { date: input.date, note: input.note ?? null }, at: now, requestId });
+        await insertAudit(tx, {
+          unitId: task.unit_id,
+          userId: actor.userId,
+          entity: 'task',
+          entityId: taskId,
+          action: 'event_recorded',
+          after: { date: input.date, note: input.note ?? null },
+          at: now,
+          requestId,
+        });
       });
     },
 
@@ -186,9 +251,16 @@ export function tasksService({ db, clock }: TasksDeps) {
     /** Active tasks assigned to the actor, with their occurrences and evidence counts. */
     async mine(actor: Actor) {
       const tasks = await listTasksAssignedTo(db, actor.userId);
-      const evidence = await evidenceCountsOfTasks(db, tasks.map((t) => t.id));
+      const evidence = await evidenceCountsOfTasks(
+        db,
+        tasks.map((t) => t.id),
+      );
       const occurrences = await Promise.all(tasks.map((t) => listOccurrencesOfTask(db, t.id)));
-      return tasks.map((t, i) => ({ task: t, evidenceCount: evidence.get(t.id) ?? 0, occurrences: occurrences[i] ?? [] }));
+      return tasks.map((t, i) => ({
+        task: t,
+        evidenceCount: evidence.get(t.id) ?? 0,
+        occurrences: occurrences[i] ?? [],
+      }));
     },
   };
 }

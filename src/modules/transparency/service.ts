@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { takeNumbers } from '../counters/repository.js';
+import { readGeneration } from '../runtime/repository.js';
 import { figure } from '../../core/metrics/index.js';
 import { AppError } from '../../errors.js';
 import type { Clock } from '../../lib/clock.js';
@@ -55,7 +57,7 @@ export function postsService({
   db: Q;
   clock: Clock;
   uploadMaxBytes: number;
-  onChange?: () => void;
+  onChange?: () => void | Promise<void>;
 }) {
   const fileMax = Math.min(uploadMaxBytes, POST_FILE_MAX_BYTES);
 
@@ -134,7 +136,7 @@ export function postsService({
         });
         return r;
       });
-      onChange?.();
+      await onChange?.();
       return row;
     },
 
@@ -163,7 +165,7 @@ export function postsService({
           requestId,
         });
       });
-      onChange?.();
+      await onChange?.();
       return { ...p, ...patch };
     },
 
@@ -183,7 +185,7 @@ export function postsService({
           requestId,
         });
       });
-      onChange?.();
+      await onChange?.();
     },
 
     async attach(
@@ -224,7 +226,7 @@ export function postsService({
         });
         return a;
       });
-      onChange?.();
+      await onChange?.();
       return row;
     },
 
@@ -247,7 +249,7 @@ export function postsService({
           requestId,
         });
       });
-      onChange?.();
+      await onChange?.();
     },
 
     /** An attachment's bytes: for staff who read the post, or anyone when the post is published. */
@@ -313,6 +315,23 @@ export function transparencyService({
    */
   let cache = new Map<string, { entry?: Entry; expires: number; building?: Promise<Entry> }>();
   const MAX_UNITS = 5000;
+  // Another process's change: every change bumps a generation in the database; a process reads it
+  // at most every `GENERATION_CHECK_MS` and drops its cache when it moved (ADR 008).
+  const GENERATION_SCOPE = 'cache:transparency';
+  const GENERATION_CHECK_MS = 1000;
+  let generation = { value: -1, checkedAt: 0, reading: null as Promise<void> | null };
+  async function followGeneration(now: number): Promise<void> {
+    if (now - generation.checkedAt < GENERATION_CHECK_MS) return;
+    generation.reading ??= readGeneration(db, GENERATION_SCOPE)
+      .then((value) => {
+        if (value !== generation.value) cache = new Map();
+        generation = { value, checkedAt: clock.now().getTime(), reading: null };
+      })
+      .finally(() => {
+        generation.reading = null;
+      });
+    await generation.reading;
+  }
 
   async function planProgress(unitId: number, year: number) {
     const counts = await planAreaCounts(db, unitId, year);
@@ -385,6 +404,7 @@ export function transparencyService({
     async get(codeRaw: string): Promise<Entry> {
       const code = codeRaw.trim();
       const now = clock.now().getTime();
+      await followGeneration(now);
       const slot = cache.get(code);
       if (slot?.entry && slot.expires > now) return slot.entry;
       if (slot?.building) return slot.entry ?? slot.building;
@@ -407,8 +427,10 @@ export function transparencyService({
       map.set(code, { ...(slot?.entry ? { entry: slot.entry } : {}), expires: slot?.expires ?? 0, building });
       return slot?.entry ?? building;
     },
-    invalidate() {
+    /** Drops the page cache here and, through the generation, in every other process. */
+    async invalidate(): Promise<void> {
       cache = new Map();
+      generation.value = await takeNumbers(db, GENERATION_SCOPE);
     },
   };
 }

@@ -457,7 +457,7 @@ describeEachDb('CCHC news column and public transparency page', (open) => {
     const pages = await Promise.all(Array.from({ length: 50 }, () => svc.get(s.code)));
     expect(builds).toBe(1);
     expect(new Set(pages).size).toBe(1);
-    svc.invalidate();
+    await svc.invalidate();
     await svc.get(s.code);
     expect(builds).toBe(2);
   });

@@ -110,7 +110,7 @@ export function errorMessage(err: unknown): string {
 
 type Body = unknown;
 
-async function request<T>(method: string, url: string, body?: Body): Promise<T> {
+export async function request<T>(method: string, url: string, body?: Body): Promise<T> {
   const init: RequestInit = { method, credentials: 'same-origin', headers: { Accept: 'application/json' } };
   if (body instanceof FormData) init.body = body;
   else if (body !== undefined) {

@@ -119,6 +119,12 @@ export function AppLayout({ children }: { children: ReactNode }) {
     { to: '/units', label: 'Đơn vị', icon: <IconHierarchy2 size={18} />, show: true },
     { to: '/users', label: 'Người dùng', icon: <IconUsers size={18} />, show: can.manageUsers },
     { to: '/hop-thu-di', label: 'Hộp thư đi', icon: <IconMailForward size={18} />, show: can.manageUsers },
+    {
+      to: '/kiem-tra-so-lieu',
+      label: 'Kiểm tra số liệu',
+      icon: <IconChecklist size={18} />,
+      show: can.manageUsers,
+    },
     { to: '/pakn', label: 'Phản ánh, kiến nghị', icon: <IconMessageReport size={18} />, show: true },
   ];
   // The one-stop register: everyone reads it; its own unit's officers receive and import.
