@@ -42,7 +42,7 @@ describe('cchc command line', () => {
     expect(again.stderr).toContain('--mode replace');
     const replaced = await cchc(['plan', 'import', plan, '--unit', 'THHB', '--mode', 'replace'], env);
     expect(replaced.stdout).toContain('thay thế');
-  }, 60_000);
+  }, 180_000); // Four CLI processes: each starts in seconds, far more on a loaded machine.
 
   it('refuses bad input with a Vietnamese message and a non-zero exit', async () => {
     const empty = path.join(dir, 'rong.docx');
