@@ -13,7 +13,7 @@ import type { Db } from '../db/database.js';
 import { isAppError } from '../errors.js';
 import { systemClock } from '../lib/clock.js';
 import { calendarService } from '../modules/calendar/service.js';
-import { ColumnMapping, REGISTER_FIELD_LABELS } from '../modules/dossier-import/schema.js';
+import { ColumnMapping, ImportId, REGISTER_FIELD_LABELS } from '../modules/dossier-import/schema.js';
 import type { RegisterField, RegisterPreview, RowError } from '../modules/dossier-import/schema.js';
 import { dossierImportService } from '../modules/dossier-import/service.js';
 import { findUnitByCode } from '../modules/units/repository.js';
@@ -94,6 +94,8 @@ export function registerDossierCommands(program: Command, withDb: WithDb): void 
       clock: systemClock,
       calendar,
       uploadMaxBytes: Math.max(config.uploadMaxBytes, CLI_MAX_BYTES),
+      // As the server does: each batch's progress in `import_progress`, for `--progress-id`.
+      shareProgress: db.dialect === 'postgres',
     });
     const unit = await findUnitByCode(db.kysely, unitCode.toUpperCase());
     if (!unit) throw new Error(`Không có đơn vị mã ${unitCode}.`);
@@ -117,49 +119,61 @@ export function registerDossierCommands(program: Command, withDb: WithDb): void 
     .option('--dry-run', 'chỉ đọc thử và kiểm tra, không lưu')
     .option('--mapping <json>', 'ghép cột thủ công: {"truong": số thứ tự cột đếm từ 0}, null để bỏ một cột')
     .option('--json', 'in kết quả dạng JSON')
-    .action(async (file: string, o: { unit: string; dryRun?: boolean; mapping?: string; json?: boolean }) => {
-      const mapping = parseMapping(o.mapping);
-      const src = readFile(file);
-      await withDb(async (db) => {
-        const { service, unit } = await open(db, o.unit);
-        const preview = await service.preview(null, unit.id, src, mapping);
-        if (!o.json) console.log(previewLines(preview).join('\n'));
-        if (preview.errors.length > 0) {
-          if (o.json) console.log(JSON.stringify({ preview, imported: 0 }, null, 2));
-          else console.log([`Lỗi (${preview.errors.length}):`, ...errorLines(preview.errors)].join('\n'));
-          const rows = preview.counts.invalid;
-          throw new Error(
-            rows > 0
-              ? `Tệp có ${rows} dòng lỗi: chưa lưu hồ sơ nào.`
-              : 'Tệp không nhập được: chưa lưu hồ sơ nào.',
+    .option(
+      '--progress-id <ma>',
+      'mã theo dõi tiến độ (24–64 ký tự A–Z, a–z, 0–9, _ -): máy chủ trả lời tiến độ lưu theo mã này (PostgreSQL)',
+    )
+    .action(
+      async (
+        file: string,
+        o: { unit: string; dryRun?: boolean; mapping?: string; json?: boolean; progressId?: string },
+      ) => {
+        const mapping = parseMapping(o.mapping);
+        if (o.progressId !== undefined && !ImportId.safeParse(o.progressId).success)
+          throw new Error('--progress-id phải gồm 24–64 ký tự A–Z, a–z, 0–9, gạch dưới hoặc gạch ngang.');
+        const src = readFile(file);
+        await withDb(async (db) => {
+          const { service, unit } = await open(db, o.unit);
+          const preview = await service.preview(null, unit.id, src, mapping);
+          if (!o.json) console.log(previewLines(preview).join('\n'));
+          if (preview.errors.length > 0) {
+            if (o.json) console.log(JSON.stringify({ preview, imported: 0 }, null, 2));
+            else console.log([`Lỗi (${preview.errors.length}):`, ...errorLines(preview.errors)].join('\n'));
+            const rows = preview.counts.invalid;
+            throw new Error(
+              rows > 0
+                ? `Tệp có ${rows} dòng lỗi: chưa lưu hồ sơ nào.`
+                : 'Tệp không nhập được: chưa lưu hồ sơ nào.',
+            );
+          }
+          if (o.dryRun) {
+            if (o.json) console.log(JSON.stringify({ preview, imported: 0 }, null, 2));
+            else console.log('Chạy thử (--dry-run): chưa lưu gì.');
+            return;
+          }
+          const bar = new cliProgress.SingleBar(
+            { format: 'Đang lưu |{bar}| {percentage}% | {value}/{total} hồ sơ', hideCursor: true },
+            cliProgress.Presets.shades_classic,
           );
-        }
-        if (o.dryRun) {
-          if (o.json) console.log(JSON.stringify({ preview, imported: 0 }, null, 2));
-          else console.log('Chạy thử (--dry-run): chưa lưu gì.');
-          return;
-        }
-        const bar = new cliProgress.SingleBar(
-          { format: 'Đang lưu |{bar}| {percentage}% | {value}/{total} hồ sơ', hideCursor: true },
-          cliProgress.Presets.shades_classic,
-        );
-        bar.start(preview.counts.valid, 0);
-        try {
-          const saved = await service.commit(null, unit.id, src, {
-            mapping,
-            onProgress: (done) => bar.update(done),
-          });
-          bar.stop();
-          if (o.json) console.log(JSON.stringify({ preview, imported: saved.imported }, null, 2));
-          else console.log(`Đã nhập ${saved.imported} hồ sơ vào sổ của ${unit.name}.`);
-        } catch (e) {
-          bar.stop();
-          const errors = rowErrorsOf(e);
-          if (errors) console.log([`Lỗi (${errors.length}):`, ...errorLines(errors)].join('\n'));
-          throw e;
-        }
-      });
-    });
+          bar.start(preview.counts.valid, 0);
+          try {
+            const saved = await service.commit(null, unit.id, src, {
+              mapping,
+              importId: o.progressId,
+              onProgress: (done) => bar.update(done),
+            });
+            bar.stop();
+            if (o.json) console.log(JSON.stringify({ preview, imported: saved.imported }, null, 2));
+            else console.log(`Đã nhập ${saved.imported} hồ sơ vào sổ của ${unit.name}.`);
+          } catch (e) {
+            bar.stop();
+            const errors = rowErrorsOf(e);
+            if (errors) console.log([`Lỗi (${errors.length}):`, ...errorLines(errors)].join('\n'));
+            throw e;
+          }
+        });
+      },
+    );
 
   const procedures =
     program.commands.find((c) => c.name() === 'procedures') ??

@@ -42,7 +42,7 @@ describe('cchc command line', () => {
     expect(again.stderr).toContain('--mode replace');
     const replaced = await cchc(['plan', 'import', plan, '--unit', 'THHB', '--mode', 'replace'], env);
     expect(replaced.stdout).toContain('thay thế');
-  }, 60_000);
+  }, 180_000); // Four CLI processes: each starts in seconds, far more on a loaded machine.
 
   it('refuses bad input with a Vietnamese message and a non-zero exit', async () => {
     const empty = path.join(dir, 'rong.docx');
@@ -52,7 +52,7 @@ describe('cchc command line', () => {
     expect(r.stderr).toContain('Lỗi: Tệp rỗng');
     const noUnit = await cchc(['plan', 'import', path.join(root, 'src', 'demo', 'plan-demo.md'), '--unit', 'KHONGCO'], env);
     expect(noUnit.stderr).toContain('Không có đơn vị mã KHONGCO');
-  }, 60_000);
+  }, 180_000);
 
   it('imports an announced calendar from CSV as a new version and shows the year', async () => {
     const csv = path.join(dir, 'lich-2027.csv');
@@ -67,5 +67,5 @@ describe('cchc command line', () => {
     const refused = await cchc(['calendar', 'import', bad], env);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('dòng 1: ngày "2027-02-31" không hợp lệ');
-  }, 60_000);
+  }, 180_000);
 });

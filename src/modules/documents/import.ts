@@ -424,7 +424,9 @@ export function documentImportService({
     const books = new Map<string, Planned[]>();
     for (const p of planned) {
       const k = `${p.book}|${p.year}`;
-      books.set(k, [...(books.get(k) ?? []), p]);
+      const list = books.get(k);
+      if (list) list.push(p);
+      else books.set(k, [p]);
     }
     for (const [k, list] of books) {
       const [book, year] = k.split('|') as [Book, string];

@@ -192,5 +192,5 @@ describe.skipIf(!pgReady && !REQUIRE_ALL)('reminders swept by several processes 
     expect(mails.size).toBe(rows.length);
     expect([...mails.values()].every((n) => n === 1)).toBe(true);
     expect(mine.reduce((s, r) => s + r.emailsSent, 0) + theirs.emailsSent).toBe(rows.length);
-  });
+  }, 180_000); // Spawns a CLI process: over 30 s on a loaded machine.
 });

@@ -114,9 +114,20 @@ export async function findImportProgress(db: Q, idHash: string) {
   return db.selectFrom('import_progress').selectAll().where('id_hash', '=', idHash).executeTakeFirst();
 }
 
-/** Forgets progress of imports that finished before `before`. */
-export async function purgeImportProgress(db: Q, before: string): Promise<void> {
-  await db.deleteFrom('import_progress').where('finished_at', '<', before).execute();
+/**
+ * Forgets progress of imports that finished before `before`, and of imports that never finished
+ * (their process was killed) and have not moved since `staleBefore`.
+ */
+export async function purgeImportProgress(db: Q, before: string, staleBefore: string): Promise<void> {
+  await db
+    .deleteFrom('import_progress')
+    .where((eb) =>
+      eb.or([
+        eb('finished_at', '<', before),
+        eb.and([eb('finished_at', 'is', null), eb('updated_at', '<', staleBefore)]),
+      ]),
+    )
+    .execute();
 }
 
 /** The current value of a counter used as a cache generation (0 before the first change). */
