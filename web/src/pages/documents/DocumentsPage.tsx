@@ -1,6 +1,4 @@
 import {
-  Anchor,
-  Badge,
   Button,
   Group,
   Pagination,
@@ -8,7 +6,6 @@ import {
   Select,
   Stack,
   Table,
-  Text,
   TextInput,
   Title,
 } from '@mantine/core';
@@ -20,7 +17,6 @@ import { Link, useNavigate } from 'react-router';
 import { documentsApi } from '../../api/documents.js';
 import type { DocumentDirection } from '../../api/documents.js';
 import { EmptyText, ErrorAlert, PageLoader, notifySuccess } from '../../components/common.js';
-import { formatDate } from '../../lib/format.js';
 import { useCurrentUser, useUnitScope } from '../../session.js';
 import { DocumentFiguresStrip } from './DocumentFiguresStrip.js';
 import { DocumentRow } from './DocumentRow.js';
