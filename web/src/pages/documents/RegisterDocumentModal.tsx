@@ -16,7 +16,7 @@ import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { documentsApi } from '../../api/documents.js';
 import type { DocumentDirection, DocumentEntry, DocumentInput, DocumentPage } from '../../api/documents.js';
-import { ErrorAlert, FormActions } from '../../components/common.js';
+import { ErrorAlert, FormActions, notifyError } from '../../components/common.js';
 import { parseVnDate } from '../../lib/format.js';
 
 type Options = DocumentPage['options'];
@@ -84,7 +84,12 @@ export function RegisterDocumentModal({
             }),
       };
       const doc = await documentsApi.register(input);
-      if (file) await documentsApi.attach(doc.id, file);
+      // Registered is registered: a failed upload is reported, and the file attached from the
+      // document's page, rather than leaving the form open to register it twice.
+      if (file)
+        await documentsApi.attach(doc.id, file).catch((err: unknown) => {
+          notifyError(err, 'Đã vào sổ nhưng chưa đính kèm được tệp');
+        });
       return doc;
     },
     onSuccess: (doc) => onDone(doc),
