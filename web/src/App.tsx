@@ -66,6 +66,27 @@ const FeedbackPage = lazy(() => import('./pages/FeedbackPage.js').then((m) => ({
 const FeedbackDetailPage = lazy(() =>
   import('./pages/FeedbackDetailPage.js').then((m) => ({ default: m.FeedbackDetailPage })),
 );
+const DocumentsPage = lazy(() =>
+  import('./pages/documents/DocumentsPage.js').then((m) => ({ default: m.DocumentsPage })),
+);
+const DocumentDetailPage = lazy(() =>
+  import('./pages/documents/DocumentDetailPage.js').then((m) => ({ default: m.DocumentDetailPage })),
+);
+const VerifyPdfPage = lazy(() =>
+  import('./pages/documents/VerifyPdfPage.js').then((m) => ({ default: m.VerifyPdfPage })),
+);
+const TrustedRootsPage = lazy(() =>
+  import('./pages/documents/TrustedRootsPage.js').then((m) => ({ default: m.TrustedRootsPage })),
+);
+const DocumentImportPage = lazy(() =>
+  import('./pages/documents/DocumentImportPage.js').then((m) => ({ default: m.DocumentImportPage })),
+);
+const RegulationsPage = lazy(() =>
+  import('./pages/documents/RegulationsPage.js').then((m) => ({ default: m.RegulationsPage })),
+);
+const ExchangePage = lazy(() =>
+  import('./pages/documents/ExchangePage.js').then((m) => ({ default: m.ExchangePage })),
+);
 const ChangePasswordPage = lazy(() =>
   import('./pages/ChangePasswordPage.js').then((m) => ({ default: m.ChangePasswordPage })),
 );
@@ -149,6 +170,13 @@ const router = createBrowserRouter([
       { path: 'thong-bao', element: <NotificationsPage /> },
       { path: 'hop-thu-di', element: <OutboxPage /> },
       { path: 'kiem-tra-so-lieu', element: <FiguresVerifyPage /> },
+      { path: 'van-ban', element: <DocumentsPage /> },
+      { path: 'van-ban/kiem-tra-pdf', element: <VerifyPdfPage /> },
+      { path: 'van-ban/chung-thu-goc', element: <TrustedRootsPage /> },
+      { path: 'van-ban/nhap-so', element: <DocumentImportPage /> },
+      { path: 'van-ban/:id', element: <DocumentDetailPage /> },
+      { path: 'quy-che', element: <RegulationsPage /> },
+      { path: 'lien-thong', element: <ExchangePage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

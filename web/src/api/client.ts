@@ -154,7 +154,8 @@ export function upload<T>(url: string, form: FormData, onProgress?: (fraction: n
   });
 }
 
-const qs = (params: Record<string, string | number | null | undefined>): string => {
+/** A query string from the set parameters (empty ones left out), `?a=1&b=2` or ``. */
+export const qs = (params: Record<string, string | number | null | undefined>): string => {
   const p = new URLSearchParams();
   for (const [k, v] of Object.entries(params))
     if (v !== undefined && v !== null && v !== '') p.set(k, String(v));

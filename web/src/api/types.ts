@@ -185,7 +185,12 @@ export type TargetMetric =
   | 'dossier_online_payment'
   | 'dossier_digitisation'
   | 'dossier_satisfaction'
-  | 'survey_satisfaction';
+  | 'survey_satisfaction'
+  // The document register (issue 13): targets 10.1, 10.2, 10.4 and incoming documents on time.
+  | 'document_electronic'
+  | 'document_signed'
+  | 'document_official_channel'
+  | 'document_incoming_on_time';
 export type TargetMeasured = NonNullable<Target['measured']>;
 
 // ── Hồ sơ thủ tục hành chính ──────────────────────────────────────────────────────────────────

@@ -15,7 +15,12 @@ import {
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation } from '@tanstack/react-query';
 import {
+  IconArrowsExchange,
   IconBeach,
+  IconCertificate,
+  IconFileCertificate,
+  IconFileText,
+  IconGavel,
   IconCalendarEvent,
   IconChartPie,
   IconChecklist,
@@ -152,6 +157,31 @@ export function AppLayout({ children }: { children: ReactNode }) {
       show: can.handleDossiers,
     },
   ];
+  // The digital office: everyone reads; the server decides who registers, imports, connects.
+  const officeItems: NavItem[] = [
+    {
+      to: '/van-ban',
+      label: 'Sổ văn bản',
+      icon: <IconFileText size={18} />,
+      show: true,
+      exact: true,
+      also: /^\/van-ban\/(\d+|nhap-so)$/,
+    },
+    {
+      to: '/van-ban/kiem-tra-pdf',
+      label: 'Kiểm tra tệp PDF',
+      icon: <IconFileCertificate size={18} />,
+      show: true,
+    },
+    { to: '/quy-che', label: 'Quy chế nội bộ', icon: <IconGavel size={18} />, show: true },
+    { to: '/lien-thong', label: 'Liên thông', icon: <IconArrowsExchange size={18} />, show: true },
+    {
+      to: '/van-ban/chung-thu-goc',
+      label: 'Chứng thư gốc tin cậy',
+      icon: <IconCertificate size={18} />,
+      show: can.manageUsers,
+    },
+  ];
   const isActive = (it: NavItem) =>
     (it.also?.test(location.pathname) ?? false) ||
     (it.exact
@@ -254,6 +284,12 @@ export function AppLayout({ children }: { children: ReactNode }) {
           </Text>
           <div role="group" aria-labelledby="nav-dossiers">
             {dossierItems.filter((it) => it.show).map(link)}
+          </div>
+          <Text size="xs" fw={700} c="dimmed" mt="md" mb={4} px="sm" id="nav-office">
+            Văn phòng số
+          </Text>
+          <div role="group" aria-labelledby="nav-office">
+            {officeItems.filter((it) => it.show).map(link)}
           </div>
         </AppShell.Section>
       </AppShell.Navbar>

@@ -71,7 +71,11 @@ export function DashboardTargetsCard({ d }: { d: UnitDashboard | SuperiorDashboa
                       {pctText(t.value)}
                     </Text>
                     <Text size="xs" c="dimmed">
-                      {t.measured ? 'đo từ sổ hồ sơ' : 'nhập tay'}
+                      {t.measured
+                        ? t.metric?.startsWith('document_')
+                          ? 'đo từ sổ văn bản'
+                          : 'đo từ sổ hồ sơ'
+                        : 'nhập tay'}
                     </Text>
                   </Table.Td>
                   <Table.Td w={120}>

@@ -29,6 +29,7 @@ import {
   DashboardUnitsTable,
 } from '../components/dashboardViews.js';
 import { formatNumber } from '../lib/format.js';
+import { DashboardDocumentsCard } from './documents/DashboardDocumentsCard.js';
 import { STATUS_COLORS, STATUS_LABELS, STATUSES } from '../lib/labels.js';
 import { permissions, useCurrentUser, useUnitScope } from '../session.js';
 
@@ -151,6 +152,7 @@ export function DashboardPage() {
       {view.data && (
         <>
           <DashboardDossiersCard d={view.data} subtree={superior} />
+          {view.data.documents && <DashboardDocumentsCard d={view.data.documents} />}
           <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
             <DashboardTargetsCard d={view.data} />
             <DashboardTrendCard d={view.data} />

@@ -46,7 +46,14 @@ export interface ReportSchedule {
 
 export interface ReportOverview {
   period: string;
-  units: (PeriodState & { unitId: number; unitCode: string; unitName: string; hasPlan: boolean })[];
+  units: (PeriodState & {
+    unitId: number;
+    unitCode: string;
+    unitName: string;
+    hasPlan: boolean;
+    /** Received from the unit's own server through the exchange (liên thông). */
+    received?: boolean;
+  })[];
 }
 
 export interface AreaFigures {

@@ -176,6 +176,11 @@ export function ReportsPage() {
                       <Table.Td>{formatDate(u.dueDate)}</Table.Td>
                       <Table.Td>
                         <ReportStateBadge p={u} />
+                        {u.received && (
+                          <Text size="xs" c="dimmed" data-testid="report-received">
+                            nhận qua liên thông
+                          </Text>
+                        )}
                       </Table.Td>
                       <Table.Td>{u.submittedAt ? formatDateTime(u.submittedAt) : '—'}</Table.Td>
                     </Table.Tr>
