@@ -163,7 +163,6 @@ export function parseCriteriaRows(rows: SheetRow[]): ParsedCriteria {
   const issues: ParIssue[] = [];
   const fields: ParNode[] = [];
   const stack: ParNode[] = [];
-  let autoField = 0;
   for (const r of rows) {
     if (r.row <= columns.headerRow) continue;
     let title = cellText(r.cells[columns.title]);
@@ -208,8 +207,7 @@ export function parseCriteriaRows(rows: SheetRow[]): ParsedCriteria {
         });
         continue;
       }
-      autoField++;
-      cls = { kind: 'roman', code: toRoman(autoField), dots: 0 };
+      cls = { kind: 'roman', code: toRoman(fields.length + 1), dots: 0 };
     }
     let depth: number;
     switch (cls.kind) {
@@ -353,4 +351,18 @@ export function flatten(fields: ParNode[]): { node: ParNode; parent: number; pos
   };
   fields.forEach((f, k) => walk(f, -1, k));
   return out;
+}
+
+/**
+ * Bands written in a scoring guide: "Từ 98% trở lên: 2 điểm; từ 95% đến dưới 98%: 1 điểm; dưới
+ * 95%: 0 điểm" → [{ min: 98, points: 2 }, { min: 95, points: 1 }]. Null when the guide states none.
+ */
+export function bandsFromGuide(guide: string | null): ParBand[] | null {
+  if (!guide) return null;
+  const out: ParBand[] = [];
+  const re =
+    /(?:từ|trên|≥|>=|đạt)\s*(\d+(?:[.,]\d+)?)\s*%(?:\s*trở lên)?(?:\s*(?:đến|-|–)\s*dưới\s*\d+(?:[.,]\d+)?\s*%)?\s*[:=]?\s*(?:được\s*)?(\d+(?:[.,]\d+)?)\s*điểm/gi;
+  for (const m of guide.normalize('NFC').matchAll(re))
+    out.push({ min: Number(m[1]!.replace(',', '.')), points: Number(m[2]!.replace(',', '.')) });
+  return out.length ? out.sort((a, b) => b.min - a.min) : null;
 }

@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkTree, classifyCode, countedMax, parseCriteriaRows, treeTotals } from './criteria.js';
+import {
+  bandsFromGuide,
+  checkTree,
+  classifyCode,
+  countedMax,
+  parseCriteriaRows,
+  treeTotals,
+} from './criteria.js';
 import type { ParNode, SheetRow } from './criteria.js';
 import { bandPoints, checkScore, finalIndex, rank, totals } from './scoring.js';
 
@@ -75,6 +82,14 @@ describe('criteria rows → tree', () => {
 
   it('refuses a sheet without a header row', () => {
     expect(parseCriteriaRows(rows(['a', 'b'])).issues[0]!.message).toContain('Không tìm thấy dòng tiêu đề');
+  });
+
+  it('reads bands from a scoring guide', () => {
+    expect(bandsFromGuide('Từ 98% trở lên: 2 điểm; từ 95% đến dưới 98%: 1 điểm; dưới 95%: 0 điểm')).toEqual([
+      { min: 98, points: 2 },
+      { min: 95, points: 1 },
+    ]);
+    expect(bandsFromGuide('Có kế hoạch: 1 điểm')).toBeNull();
   });
 
   it('classifies codes', () => {
