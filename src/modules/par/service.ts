@@ -145,7 +145,7 @@ export function parService({ db, clock, postgres, uploadMaxBytes, measure }: Par
 
   async function audit(
     tx: Q,
-    actor: Actor,
+    actor: Actor | null,
     unitId: number,
     entity: string,
     entityId: number,
@@ -155,7 +155,7 @@ export function parService({ db, clock, postgres, uploadMaxBytes, measure }: Par
   ) {
     await insertAudit(tx, {
       unitId,
-      userId: actor.userId,
+      userId: actor?.userId ?? null,
       entity,
       entityId,
       action,
@@ -489,8 +489,9 @@ export function parService({ db, clock, postgres, uploadMaxBytes, measure }: Par
       return this.saveSet(actor, owner.id, input, parsed.fields, parsed.columns, file);
     },
 
+    /** Saves a checked tree as the new active version (`actor` null: the command line). */
     async saveSet(
-      actor: Actor,
+      actor: Actor | null,
       ownerId: number,
       input: { name: string; year: number; unitKind: string | null; source: string | null },
       fields: ParNode[],
@@ -516,7 +517,7 @@ export function parService({ db, clock, postgres, uploadMaxBytes, measure }: Par
           columns_json: JSON.stringify(columns),
           file_blob_id: blobId,
           file_name: file ? safeFilename(file.filename) : null,
-          created_by: actor.userId,
+          created_by: actor?.userId ?? null,
           created_at: now,
           updated_at: now,
         });
