@@ -66,6 +66,7 @@ const FeedbackPage = lazy(() => import('./pages/FeedbackPage.js').then((m) => ({
 const FeedbackDetailPage = lazy(() =>
   import('./pages/FeedbackDetailPage.js').then((m) => ({ default: m.FeedbackDetailPage })),
 );
+const ParPage = lazy(() => import('./pages/par/ParPage.js').then((m) => ({ default: m.ParPage })));
 const ChangePasswordPage = lazy(() =>
   import('./pages/ChangePasswordPage.js').then((m) => ({ default: m.ChangePasswordPage })),
 );
@@ -138,6 +139,8 @@ const router = createBrowserRouter([
       { path: 'ho-so/:id', element: <DossierPage /> },
       { path: 'bao-cao', element: <ReportsPage /> },
       { path: 'bao-cao/:unitId/:period', element: <ReportPage /> },
+      { path: 'chi-so-cchc', element: <ParPage /> },
+      { path: 'chi-so-cchc/:id', element: <ParPage /> },
       { path: 'pakn', element: <FeedbackPage /> },
       { path: 'pakn/:id', element: <FeedbackDetailPage /> },
       { path: 'surveys', element: <SurveysPage /> },
