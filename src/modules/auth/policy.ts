@@ -100,13 +100,16 @@ export const policy = {
   manageParCriteria: (actor: Actor, ownerUnitId: number): boolean =>
     actor.unitId === ownerUnitId && has(actor, PLAN_EDITORS),
   /** A unit scores itself (and attaches evidence, explains) through its own administrators, heads and officers. */
-  selfAssessPar: (actor: Actor, unitId: number): boolean => actor.unitId === unitId && has(actor, PLAN_EDITORS),
+  selfAssessPar: (actor: Actor, unitId: number): boolean =>
+    actor.unitId === unitId && has(actor, PLAN_EDITORS),
   /**
    * The superior's reviewers appraise (thẩm định) the self-assessments of units below them, never
    * their own unit's.
    */
   appraisePar: (actor: Actor, unitPath: string, unitId: number): boolean =>
-    inSubtree(actor, unitPath) && actor.unitId !== unitId && has(actor, ['admin', 'head', 'officer', 'reviewer']),
+    inSubtree(actor, unitPath) &&
+    actor.unitId !== unitId &&
+    has(actor, ['admin', 'head', 'officer', 'reviewer']),
 };
 
 export type Policy = typeof policy;
