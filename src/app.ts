@@ -31,6 +31,7 @@ import { dossierImportRoutes } from './modules/dossier-import/routes.js';
 import { dossierRoutes } from './modules/dossiers/routes.js';
 import { documentRoutes } from './modules/documents/routes.js';
 import { regulationRoutes } from './modules/regulations/routes.js';
+import { parRoutes } from './modules/par/routes.js';
 import { exchangeRoutes } from './modules/exchange/routes.js';
 import { feedbackRoutes } from './modules/feedback/routes.js';
 import { figuresRoutes } from './modules/figures/routes.js';
@@ -158,6 +159,7 @@ export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance
       await api.register(postRoutes(services, config.publicRateLimit));
       await api.register(documentRoutes(services, config.uploadMaxBytes));
       await api.register(regulationRoutes(services));
+      await api.register(parRoutes(services, config.uploadMaxBytes));
       await api.register(exchangeRoutes(services, config.publicRateLimit));
     },
     { prefix: '/api' },

@@ -27,6 +27,10 @@ import {
 import { reportsService } from './modules/reports/service.js';
 import { exchangeService } from './modules/exchange/service.js';
 import { regulationsService } from './modules/regulations/service.js';
+import { parOutputs } from './modules/par/outputs.js';
+import { parService } from './modules/par/service.js';
+import type { Figure } from './core/metrics/index.js';
+import type { TargetMetric } from './core/metrics/index.js';
 import { regulationReminderSource } from './modules/reminders/regulation-source.js';
 import { targetsService } from './modules/targets/service.js';
 import { tasksService } from './modules/tasks/service.js';
@@ -121,6 +125,43 @@ export function buildServices(db: Db, config: AppConfig, clock: Clock = systemCl
     },
   });
   const surveys = surveysService({ db: q, clock, onAnswer: () => transparency.invalidate() });
+  // PAR Index (issue 18): leaves scored by bands read the same register figures as the targets.
+  const measureFigure = async (
+    unitId: number,
+    metric: string,
+    from: string,
+    to: string,
+  ): Promise<Figure | null> => {
+    const m = metric as TargetMetric;
+    if (isDocumentMetric(m)) return documentMetricFigure(m, await documents.figures(unitId, from, to));
+    if (m === 'survey_satisfaction') return surveys.satisfaction(unitId, from, to);
+    if (m === 'feedback_answered_on_time' || m === 'feedback_published')
+      return (await feedback.figures(unitId, from, to)).rates[
+        m === 'feedback_published' ? 'published' : 'answeredOnTime'
+      ];
+    const d = await dossiers.measure(unitId, from, to);
+    switch (m) {
+      case 'dossier_on_time':
+        return d.onTimeRate;
+      case 'dossier_online':
+        return d.onlineShare;
+      case 'dossier_online_payment':
+        return d.onlinePaymentShare;
+      case 'dossier_digitisation':
+        return d.digitisation;
+      case 'dossier_satisfaction':
+        return d.dossierSatisfaction;
+      default:
+        return null;
+    }
+  };
+  const par = parService({
+    db: q,
+    clock,
+    postgres: db.dialect === 'postgres',
+    uploadMaxBytes: config.uploadMaxBytes,
+    measure: measureFigure,
+  });
   const posts = postsService({
     db: q,
     clock,
@@ -170,6 +211,8 @@ export function buildServices(db: Db, config: AppConfig, clock: Clock = systemCl
     documents,
     documentImport,
     regulations: regulationsService({ db: q, clock }),
+    par,
+    parOutputs: parOutputs(par),
     exchange,
     dashboardViews: dashboardViewsService({
       db: q,

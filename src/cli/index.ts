@@ -19,6 +19,7 @@ import {
 } from '../core/calendar/index.js';
 import { readScheduleFile } from '../modules/calendar/file.js';
 import { registerDocumentCommands } from './documents.js';
+import { registerParCommands } from './par.js';
 import { openConfigured, serve } from '../serve.js';
 import { registerBackupCommands } from './backup.js';
 import { registerDossierCommands } from './dossiers.js';
@@ -236,6 +237,7 @@ registerBackupCommands(program, withDb);
 registerReminderCommands(program, withDb);
 registerReportCommands(program, withDb);
 registerDocumentCommands(program, withDb);
+registerParCommands(program, withDb);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   if (isAppError(err) || err instanceof ConfigError || err instanceof Error)

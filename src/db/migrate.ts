@@ -12,6 +12,7 @@ import { reminders } from './migrations/007-reminders.js';
 import { dossierDayCounts } from './migrations/008-dossier-day-counts.js';
 import { sharedState } from './migrations/009-shared-state.js';
 import { digitalOffice } from './migrations/011-digital-office.js';
+import { parIndex } from './migrations/012-par-index.js';
 
 /** Migrations in order. Append only: a released migration is never edited. */
 function migrations(db: Db): Record<string, Migration> {
@@ -27,6 +28,7 @@ function migrations(db: Db): Record<string, Migration> {
     '008-dossier-day-counts': dossierDayCounts(ctx),
     '009-shared-state': sharedState(ctx),
     '011-digital-office': digitalOffice(ctx),
+    '012-par-index': parIndex(ctx),
   };
 }
 

@@ -588,6 +588,14 @@ export interface Database {
   used_challenge: UsedChallengeTable;
   rate_limit_hit: RateLimitHitTable;
   import_progress: ImportProgressTable;
+  par_criteria_set: ParCriteriaSetTable;
+  par_criterion: ParCriterionTable;
+  par_assessment: ParAssessmentTable;
+  par_score: ParScoreTable;
+  par_evidence: ParEvidenceTable;
+  par_index_entry: ParIndexEntryTable;
+  par_inspection: ParInspectionTable;
+  par_finding: ParFindingTable;
 }
 
 /** The last number issued in a scope (`dossier_code:UNIT:DAY`, `register_no:UNIT:BOOK`…), ADR 008. */
@@ -971,3 +979,147 @@ export type ExchangeLinkRow = Selectable<ExchangeLinkTable>;
 export type ExchangeOutboxRow = Selectable<ExchangeOutboxTable>;
 export type ExchangeConnectionRow = Selectable<ExchangeConnectionTable>;
 export type ExchangeInboxRow = Selectable<ExchangeInboxTable>;
+
+/** A PAR Index criteria set (issue 18): imported from a province's sheet, versioned per year. */
+export interface ParCriteriaSetTable {
+  id: Generated<number>;
+  /** The superior that set it for its units. */
+  owner_unit_id: number;
+  name: string;
+  year: number;
+  /** The kind of unit it applies to (`school`, `ward`…), null for every kind. */
+  unit_kind: string | null;
+  /** The decision it was transcribed from. */
+  source: string | null;
+  version: number;
+  /** 'active' | 'superseded' */
+  status: string;
+  total_max: number;
+  /** JSON ColumnMap of the sheet it came in (core/par). */
+  columns_json: string;
+  file_blob_id: number | null;
+  file_name: string | null;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+export type ParCriteriaSetRow = Selectable<ParCriteriaSetTable>;
+
+export interface ParCriterionTable {
+  id: Generated<number>;
+  set_id: number;
+  parent_id: number | null;
+  code: string;
+  title: string;
+  depth: number;
+  /** Reading order within the set. */
+  position: number;
+  max_points: number | null;
+  guide: string | null;
+  evidence: string | null;
+  /** 'normal' | 'bonus' | 'minus' */
+  sign: string;
+  is_leaf: number;
+  /** JSON ParRule. */
+  rule_json: string;
+  row_no: number;
+}
+export type ParCriterionRow = Selectable<ParCriterionTable>;
+
+export interface ParAssessmentTable {
+  id: Generated<number>;
+  set_id: number;
+  unit_id: number;
+  year: number;
+  /** 'draft' | 'submitted' | 'returned' | 'final' */
+  status: string;
+  survey_weight: number | null;
+  survey_rate: number | null;
+  self_index: number | null;
+  final_index: number | null;
+  submitted_at: string | null;
+  returned_at: string | null;
+  return_reason: string | null;
+  finalized_at: string | null;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+export type ParAssessmentRow = Selectable<ParAssessmentTable>;
+
+export interface ParScoreTable {
+  id: Generated<number>;
+  assessment_id: number;
+  criterion_id: number;
+  self_score: number | null;
+  not_applicable: number;
+  note: string | null;
+  /** The measured figure a bands rule scored (a percentage), with its formula. */
+  figure: number | null;
+  figure_text: string | null;
+  appraised_score: number | null;
+  appraisal_reason: string | null;
+  explanation: string | null;
+  updated_by: number | null;
+  updated_at: string;
+}
+export type ParScoreRow = Selectable<ParScoreTable>;
+
+export interface ParEvidenceTable {
+  id: Generated<number>;
+  score_id: number;
+  /** 'file' | 'task_evidence' | 'report_submission' */
+  kind: string;
+  file_blob_id: number | null;
+  file_name: string | null;
+  content_type: string | null;
+  size: number | null;
+  /** The linked record (evidence id, report submission id). */
+  ref_id: number | null;
+  label: string;
+  created_by: number;
+  created_at: string;
+  withdrawn_at: string | null;
+}
+export type ParEvidenceRow = Selectable<ParEvidenceTable>;
+
+/** A year's index entered once when the system holds no assessment for it. */
+export interface ParIndexEntryTable {
+  id: Generated<number>;
+  unit_id: number;
+  year: number;
+  index_value: number;
+  note: string | null;
+  created_by: number | null;
+  created_at: string;
+}
+
+export interface ParInspectionTable {
+  id: Generated<number>;
+  unit_id: number;
+  year: number;
+  title: string;
+  /** JSON string[]: the parts to check (defaults to the criteria set's fields). */
+  scope_json: string;
+  planned_on: string;
+  inspectors: string;
+  /** 'planned' | 'done' */
+  status: string;
+  done_on: string | null;
+  conclusion: string | null;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+export type ParInspectionRow = Selectable<ParInspectionTable>;
+
+export interface ParFindingTable {
+  id: Generated<number>;
+  inspection_id: number;
+  text: string;
+  /** The corrective task on the plan. */
+  task_id: number | null;
+  created_by: number | null;
+  created_at: string;
+}
+export type ParFindingRow = Selectable<ParFindingTable>;

@@ -87,6 +87,7 @@ const RegulationsPage = lazy(() =>
 const ExchangePage = lazy(() =>
   import('./pages/documents/ExchangePage.js').then((m) => ({ default: m.ExchangePage })),
 );
+const ParPage = lazy(() => import('./pages/par/ParPage.js').then((m) => ({ default: m.ParPage })));
 const ChangePasswordPage = lazy(() =>
   import('./pages/ChangePasswordPage.js').then((m) => ({ default: m.ChangePasswordPage })),
 );
@@ -159,6 +160,8 @@ const router = createBrowserRouter([
       { path: 'ho-so/:id', element: <DossierPage /> },
       { path: 'bao-cao', element: <ReportsPage /> },
       { path: 'bao-cao/:unitId/:period', element: <ReportPage /> },
+      { path: 'chi-so-cchc', element: <ParPage /> },
+      { path: 'chi-so-cchc/:id', element: <ParPage /> },
       { path: 'pakn', element: <FeedbackPage /> },
       { path: 'pakn/:id', element: <FeedbackDetailPage /> },
       { path: 'surveys', element: <SurveysPage /> },

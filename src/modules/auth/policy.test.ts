@@ -37,6 +37,20 @@ describe('policy', () => {
     ).toBe(false);
   });
 
+  it('lets a unit score itself, its superior (not itself) appraise, and the owner edit criteria sets', () => {
+    for (const r of ['admin', 'head', 'officer'] as const) {
+      expect(policy.selfAssessPar(actor(school.id, school.path, [r]), school.id)).toBe(true);
+      expect(policy.manageParCriteria(actor(ward.id, ward.path, [r]), ward.id)).toBe(true);
+    }
+    expect(policy.selfAssessPar(actor(school.id, school.path, ['staff']), school.id)).toBe(false);
+    expect(policy.selfAssessPar(actor(ward.id, ward.path, ['admin']), school.id)).toBe(false);
+    expect(policy.manageParCriteria(actor(school.id, school.path, ['admin']), ward.id)).toBe(false);
+    expect(policy.appraisePar(actor(ward.id, ward.path, ['reviewer']), school.path, school.id)).toBe(true);
+    expect(policy.appraisePar(actor(ward.id, ward.path, ['staff']), school.path, school.id)).toBe(false);
+    expect(policy.appraisePar(actor(school.id, school.path, ['head']), school.path, school.id)).toBe(false);
+    expect(policy.appraisePar(actor(ward.id, ward.path, ['reviewer']), other.path, other.id)).toBe(false);
+  });
+
   it('lets only the unit’s own editors edit its plan', () => {
     for (const r of ['admin', 'head', 'officer'] as const)
       expect(policy.editPlan(actor(school.id, school.path, [r]), school.id)).toBe(true);

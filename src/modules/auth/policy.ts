@@ -93,6 +93,23 @@ export const policy = {
   /** A superior's administrators issue and revoke exchange connections for units below their own. */
   issueExchange: (actor: Actor, unitPath: string, unitId: number): boolean =>
     has(actor, ['admin']) && inSubtree(actor, unitPath) && actor.unitId !== unitId,
+  /**
+   * PAR Index criteria sets are imported and edited by the owning (superior) unit's administrators,
+   * heads and officers; units below read the sets that apply to them.
+   */
+  manageParCriteria: (actor: Actor, ownerUnitId: number): boolean =>
+    actor.unitId === ownerUnitId && has(actor, PLAN_EDITORS),
+  /** A unit scores itself (and attaches evidence, explains) through its own administrators, heads and officers. */
+  selfAssessPar: (actor: Actor, unitId: number): boolean =>
+    actor.unitId === unitId && has(actor, PLAN_EDITORS),
+  /**
+   * The superior's reviewers appraise (thẩm định) the self-assessments of units below them, never
+   * their own unit's.
+   */
+  appraisePar: (actor: Actor, unitPath: string, unitId: number): boolean =>
+    inSubtree(actor, unitPath) &&
+    actor.unitId !== unitId &&
+    has(actor, ['admin', 'head', 'officer', 'reviewer']),
 };
 
 export type Policy = typeof policy;

@@ -22,10 +22,18 @@ const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const OLE = [0xd0, 0xcf, 0x11, 0xe0];
 const startsWith = (b: Uint8Array, sig: number[]) => sig.every((x, i) => b[i] === x);
 
-/** Reads the file by its content (the name only breaks ties in messages). */
-export async function readSheet(bytes: Uint8Array, filename: string | null): Promise<Sheet> {
+/**
+ * Reads the file by its content (the name only breaks ties in messages). `mergedOnce`: a merged
+ * range's value is given at its first cell only (the others are null), as criteria sheets need
+ * (a field's title merged over the points column must not read as points).
+ */
+export async function readSheet(
+  bytes: Uint8Array,
+  filename: string | null,
+  opts: { mergedOnce?: boolean } = {},
+): Promise<Sheet> {
   if (bytes.length === 0) throw new AppError('FILE_EMPTY');
-  if (startsWith(bytes, ZIP)) return readXlsx(bytes);
+  if (startsWith(bytes, ZIP)) return readXlsx(bytes, opts.mergedOnce ?? false);
   if (startsWith(bytes, OLE))
     throw new AppError(
       'FILE_TYPE',
@@ -156,7 +164,7 @@ function excelCell(v: ExcelValue): Cell {
   return null;
 }
 
-async function readXlsx(bytes: Uint8Array): Promise<Sheet> {
+async function readXlsx(bytes: Uint8Array, mergedOnce: boolean): Promise<Sheet> {
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(
@@ -173,6 +181,13 @@ async function readXlsx(bytes: Uint8Array): Promise<Sheet> {
     const values = row.values as ExcelValue[];
     // exceljs rows are 1-based: values[0] is always empty.
     for (let c = 1; c < values.length; c++) {
+      if (mergedOnce) {
+        const cell = row.getCell(c);
+        if (cell.isMerged && cell.master.address !== cell.address) {
+          cells.push(null);
+          continue;
+        }
+      }
       const v = excelCell(values[c]);
       cells.push(typeof v === 'string' ? v.normalize('NFC').trim() : v);
     }

@@ -118,6 +118,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
       show: can.manageHolidays,
     },
     { to: '/bao-cao', label: 'Báo cáo', icon: <IconReport size={18} />, show: true },
+    { to: '/chi-so-cchc', label: 'Chỉ số CCHC', icon: <IconReport size={18} />, show: true },
     { to: '/import', label: 'Nhập kế hoạch', icon: <IconFileImport size={18} />, show: can.importPlan },
     { to: '/surveys', label: 'Khảo sát', icon: <IconMessageStar size={18} />, show: true },
     { to: '/tin-cchc', label: 'Tin CCHC', icon: <IconNews size={18} />, show: true },

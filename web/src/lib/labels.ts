@@ -247,3 +247,18 @@ export const FIGURE_LABELS = {
 } as const;
 export type FigureKey = keyof typeof FIGURE_LABELS;
 export const FIGURE_KEYS = Object.keys(FIGURE_LABELS) as FigureKey[];
+
+/** States of a PAR Index self-assessment (modules/par). */
+export const PAR_STATUS_LABELS = {
+  draft: 'Đang tự chấm',
+  submitted: 'Đã gửi thẩm định',
+  returned: 'Trả lại để giải trình',
+  final: 'Đã có kết quả thẩm định',
+} as const;
+export type ParStatus = keyof typeof PAR_STATUS_LABELS;
+export const PAR_STATUS_COLORS: Record<ParStatus, string> = {
+  draft: 'blue',
+  submitted: 'teal',
+  returned: 'orange',
+  final: 'green',
+};

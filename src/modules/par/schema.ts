@@ -1,0 +1,282 @@
+import { z } from 'zod';
+
+const Sign = z.enum(['normal', 'bonus', 'minus']);
+const Status = z.enum(['draft', 'submitted', 'returned', 'final']);
+
+export const ParRuleSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('manual'), step: z.number().positive().optional() }),
+  z.object({ kind: z.literal('yes_no') }),
+  z.object({
+    kind: z.literal('bands'),
+    /** One of the register figures (`TARGET_METRICS`), checked by the service. */
+    metric: z.string().min(1),
+    bands: z
+      .array(z.object({ min: z.number().min(0).max(100), points: z.number().min(0) }))
+      .min(1, { error: 'Thang điểm cần ít nhất một mức.' }),
+  }),
+]);
+
+const Totals = z.object({
+  max: z.number(),
+  reducedMax: z.number(),
+  score: z.number(),
+  indexOn100: z.number().nullable(),
+  scored: z.number(),
+  unscored: z.number(),
+  notApplicable: z.number(),
+});
+
+const Issue = z.object({ row: z.number(), code: z.string(), message: z.string() });
+
+type PreviewNodeT = {
+  code: string;
+  title: string;
+  depth: number;
+  max: number | null;
+  sign: 'normal' | 'bonus' | 'minus';
+  row: number;
+  guide: string | null;
+  evidence: string | null;
+  children: PreviewNodeT[];
+};
+const PreviewNode: z.ZodType<PreviewNodeT> = z.lazy(() =>
+  z.object({
+    code: z.string(),
+    title: z.string(),
+    depth: z.number(),
+    max: z.number().nullable(),
+    sign: Sign,
+    row: z.number(),
+    guide: z.string().nullable(),
+    evidence: z.string().nullable(),
+    children: z.array(PreviewNode),
+  }),
+);
+
+export const CriteriaPreviewOut = z.object({
+  ok: z.boolean(),
+  issues: z.array(Issue),
+  totals: z.object({
+    fields: z.number(),
+    criteria: z.number(),
+    leaves: z.number(),
+    totalMax: z.number(),
+    perField: z.array(z.object({ code: z.string(), title: z.string(), max: z.number() })),
+  }),
+  tree: z.array(PreviewNode),
+});
+
+export const CriteriaImportOut = z.object({
+  id: z.number(),
+  version: z.number(),
+  totals: CriteriaPreviewOut.shape.totals,
+});
+
+const SetSummary = z.object({
+  id: z.number(),
+  name: z.string(),
+  year: z.number(),
+  version: z.number(),
+  status: z.enum(['active', 'superseded']),
+  unitKind: z.string().nullable(),
+  source: z.string().nullable(),
+  totalMax: z.number(),
+  owner: z.object({ id: z.number(), name: z.string() }),
+});
+
+export const SetListOut = z.object({
+  items: z.array(SetSummary.extend({ createdAt: z.string() })),
+  actions: z.object({ import: z.boolean() }),
+});
+
+const Metric = z.object({ value: z.string(), label: z.string() });
+
+export const SetDetailOut = SetSummary.extend({
+  criteria: z.array(
+    z.object({
+      id: z.number(),
+      parentId: z.number().nullable(),
+      code: z.string(),
+      title: z.string(),
+      depth: z.number(),
+      max: z.number().nullable(),
+      guide: z.string().nullable(),
+      evidence: z.string().nullable(),
+      sign: Sign,
+      isLeaf: z.boolean(),
+      rule: ParRuleSchema,
+    }),
+  ),
+  metrics: z.array(Metric),
+  actions: z.object({ edit: z.boolean() }),
+});
+
+export const CriterionPatch = z.object({
+  title: z.string().trim().min(2).max(2000).optional(),
+  guide: z.string().trim().max(5000).nullable().optional(),
+  evidence: z.string().trim().max(5000).nullable().optional(),
+  rule: ParRuleSchema.optional(),
+});
+
+const Evidence = z.object({
+  id: z.number(),
+  kind: z.enum(['file', 'task_evidence', 'report_submission']),
+  label: z.string(),
+  fileName: z.string().nullable(),
+  hasFile: z.boolean(),
+});
+
+export const AssessmentOut = z
+  .object({
+    id: z.number(),
+    unit: z.object({ id: z.number(), code: z.string(), name: z.string() }),
+    year: z.number(),
+    status: Status,
+    statusLabel: z.string(),
+    set: z.object({
+      id: z.number(),
+      name: z.string(),
+      year: z.number(),
+      version: z.number(),
+      source: z.string().nullable(),
+      totalMax: z.number(),
+    }),
+    nodes: z.array(
+      z.object({
+        criterionId: z.number(),
+        parentId: z.number().nullable(),
+        code: z.string(),
+        title: z.string(),
+        depth: z.number(),
+        max: z.number().nullable(),
+        sign: Sign,
+        guide: z.string().nullable(),
+        evidenceRequired: z.string().nullable(),
+        isLeaf: z.boolean(),
+        rule: ParRuleSchema,
+        selfSubtotal: z.number().nullable(),
+        appraisedSubtotal: z.number().nullable(),
+        score: z
+          .object({
+            selfScore: z.number().nullable(),
+            notApplicable: z.boolean(),
+            note: z.string().nullable(),
+            figure: z.number().nullable(),
+            figureText: z.string().nullable(),
+            appraisedScore: z.number().nullable(),
+            appraisalReason: z.string().nullable(),
+            explanation: z.string().nullable(),
+            evidenceMissing: z.boolean(),
+            explanationRequired: z.boolean(),
+            evidence: z.array(Evidence),
+          })
+          .nullable(),
+      }),
+    ),
+    totals: z.object({ self: Totals, appraised: Totals.nullable() }),
+    progress: z.object({
+      leaves: z.number(),
+      scored: z.number(),
+      notApplicable: z.number(),
+      unscored: z.number(),
+      evidenceMissing: z.number(),
+      explanationMissing: z.number(),
+    }),
+    survey: z.object({ weight: z.number().nullable(), rate: z.number().nullable() }),
+    selfIndex: z.number().nullable(),
+    finalIndex: z.number().nullable(),
+    returnReason: z.string().nullable(),
+    submittedAt: z.string().nullable(),
+    finalizedAt: z.string().nullable(),
+    actions: z.object({
+      score: z.boolean(),
+      submit: z.boolean(),
+      explain: z.boolean(),
+      sendExplanations: z.boolean(),
+      appraise: z.boolean(),
+      returnForExplanation: z.boolean(),
+      finalize: z.boolean(),
+    }),
+  })
+  .meta({ id: 'ParAssessment' });
+export type AssessmentOut = z.infer<typeof AssessmentOut>;
+
+export const UnitYearOut = z.object({
+  assessment: AssessmentOut.nullable(),
+  applicableSet: z
+    .object({ id: z.number(), name: z.string(), version: z.number(), totalMax: z.number() })
+    .nullable(),
+  actions: z.object({ start: z.boolean() }),
+});
+
+export const UnitYearParams = z.object({
+  unitId: z.coerce.number().int().positive(),
+  year: z.coerce.number().int().min(2000).max(2100),
+});
+export const IdParams = z.object({ id: z.coerce.number().int().positive() });
+export const LeafParams = IdParams.extend({ criterionId: z.coerce.number().int().positive() });
+
+export const ScoreBody = z.object({
+  score: z.number({ error: 'Điểm phải là một số.' }).nullable().optional(),
+  notApplicable: z.boolean().optional(),
+  note: z.string().max(5000).nullable().optional(),
+});
+
+export const LinkBody = z.object({
+  kind: z.enum(['task_evidence', 'report_submission']),
+  refId: z.number().int().positive(),
+});
+
+export const AppraiseBody = z.object({
+  score: z.number({ error: 'Điểm thẩm định phải là một số.' }),
+  reason: z.string().max(5000).nullable().optional(),
+});
+
+export const ReturnBody = z.object({
+  reason: z.string().trim().min(3, { error: 'Hãy ghi nội dung cần đơn vị giải trình.' }).max(5000),
+});
+
+export const ExplainBody = z.object({
+  explanation: z.string().trim().min(3, { error: 'Hãy ghi nội dung giải trình.' }).max(5000),
+});
+
+export const FinalizeBody = z.object({
+  surveyWeight: z.number().min(0).max(50).nullable().optional(),
+  surveyRate: z.number().min(0).max(100).nullable().optional(),
+  surveyFromResults: z.boolean().optional(),
+});
+
+export const PreviousIndexBody = z.object({
+  value: z.number().min(0).max(100),
+  note: z.string().max(2000).nullable().optional(),
+});
+
+export const RankingOut = z.object({
+  unit: z.object({ id: z.number(), name: z.string() }),
+  year: z.number(),
+  rows: z.array(
+    z.object({
+      unit: z.object({ id: z.number(), code: z.string(), name: z.string() }),
+      assessmentId: z.number().nullable(),
+      status: Status.nullable(),
+      statusLabel: z.string(),
+      selfIndex: z.number().nullable(),
+      finalIndex: z.number().nullable(),
+      previous: z.number().nullable(),
+      change: z.number().nullable(),
+      rank: z.number().nullable(),
+    }),
+  ),
+});
+
+export const SetQuery = z.object({
+  unitId: z.coerce.number().int().positive().optional(),
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+});
+
+export const RankingQuery = z.object({
+  unitId: z.coerce.number().int().positive().optional(),
+  year: z.coerce.number().int().min(2000).max(2100),
+});
+
+export const Ok = z.object({ ok: z.literal(true) });
