@@ -30,7 +30,7 @@ export const dossierRoutes =
   (services: Services, publicRateLimit: number): FastifyPluginAsyncZod =>
   async (app) => {
     const tags = ['dossiers'];
-    const origin = (req: { protocol: string; host: string }) => `${req.protocol}://${req.host}`;
+    const origin = (req: { server: { linkBase: string } }) => req.server.linkBase;
 
     async function detail(actor: ReturnType<typeof actorOf>, id: number) {
       const d = await services.dossiers.loadReadable(actor, id);

@@ -63,7 +63,7 @@ export const feedbackRoutes =
   async (app) => {
     const tags = ['feedback'];
     const fb = services.feedback;
-    const origin = (req: { protocol: string; host: string }) => `${req.protocol}://${req.host}`;
+    const origin = (req: { server: { linkBase: string } }) => req.server.linkBase;
     const publicLimit = { rateLimit: { max: publicRateLimit, timeWindow: '1 minute' } };
 
     async function detail(actor: ReturnType<typeof actorOf>, id: number) {

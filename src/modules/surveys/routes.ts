@@ -24,7 +24,7 @@ export const surveyRoutes =
   (services: Services, publicRateLimit: number): FastifyPluginAsyncZod =>
   async (app) => {
     const tags = ['surveys'];
-    const origin = (req: { protocol: string; host: string }) => `${req.protocol}://${req.host}`;
+    const origin = (req: { server: { linkBase: string } }) => req.server.linkBase;
     const s = services.surveys;
 
     async function present(actor: ReturnType<typeof actorOf>, id: number, o: string) {
