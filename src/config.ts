@@ -1,6 +1,8 @@
 import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_ZIP_LIMITS } from './lib/zip-limits.js';
+import type { ZipLimits } from './lib/zip-limits.js';
 
 /**
  * The application's configuration: read from the environment once, validated, typed.
@@ -32,6 +34,10 @@ const EnvSchema = z.object({
       (v) => !v || listOf(v).every((o) => originOf(o) !== null),
       'phải là danh sách địa chỉ gốc http(s)://máy-chủ[:cổng], cách nhau bởi dấu phẩy',
     ),
+  /** Most megabytes a .docx/.xlsx may inflate to (declared sizes, read before inflating). */
+  CCHC_ZIP_MAX_MB: z.coerce.number().positive().max(4096).default(100),
+  /** Most a .docx/.xlsx (or one of its parts over 1 MB) may inflate relative to its compressed size. */
+  CCHC_ZIP_MAX_RATIO: z.coerce.number().min(2).max(10_000).default(100),
   /** Most data rows one register import may hold (Excel or CSV). */
   CCHC_IMPORT_MAX_ROWS: z.coerce.number().int().positive().max(10_000_000).default(200_000),
   /** `postgres://…` for PostgreSQL; `sqlite:PATH` or empty for the embedded SQLite file. */
@@ -128,6 +134,8 @@ export interface AppConfig {
   allowedOrigins: string[];
   /** Most data rows in one register import. */
   importMaxRows: number;
+  /** Limits of ZIP containers (.docx, .xlsx) read before inflating them. */
+  zipLimits: ZipLimits;
   database: DatabaseTarget;
   dataDir: string;
   uploadMaxBytes: number;
@@ -196,6 +204,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy: e.CCHC_TRUST_PROXY ? listOf(e.CCHC_TRUST_PROXY) : [],
     allowedOrigins: e.CCHC_ALLOWED_ORIGINS ? listOf(e.CCHC_ALLOWED_ORIGINS).map((o) => originOf(o)!) : [],
     importMaxRows: e.CCHC_IMPORT_MAX_ROWS,
+    zipLimits: {
+      maxTotalBytes: Math.round(e.CCHC_ZIP_MAX_MB * 1024 * 1024),
+      maxRatio: e.CCHC_ZIP_MAX_RATIO,
+      maxEntries: DEFAULT_ZIP_LIMITS.maxEntries,
+    },
     database,
     dataDir,
     uploadMaxBytes: Math.round(e.CCHC_UPLOAD_MAX_MB * 1024 * 1024),
