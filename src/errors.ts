@@ -46,6 +46,7 @@ export const ERRORS = {
   },
   WEAK_PASSWORD: { status: 400, message: 'Mật khẩu mới phải có ít nhất 8 ký tự.' },
   WRONG_PASSWORD: { status: 400, message: 'Mật khẩu hiện tại không đúng.' },
+  SAME_PASSWORD: { status: 400, message: 'Mật khẩu mới phải khác mật khẩu hiện tại.' },
   USERNAME_TAKEN: { status: 409, message: 'Tên đăng nhập đã được sử dụng.' },
   UNIT_CODE_TAKEN: { status: 409, message: 'Mã đơn vị đã được sử dụng.' },
   UNIT_CYCLE: { status: 400, message: 'Không thể chuyển đơn vị vào chính nó hoặc đơn vị cấp dưới của nó.' },

@@ -1,3 +1,4 @@
+import { policy } from '../auth/policy.js';
 import { AppError } from '../../errors.js';
 import type { Clock } from '../../lib/clock.js';
 import type { Q } from '../../db/types.js';
@@ -143,6 +144,8 @@ export function evidenceService({ db, clock, uploadMaxBytes, tasks, targets }: E
     async withdraw(actor: Actor, id: number, requestId?: string) {
       const { ev, owner } = await loadEvidence(actor, id);
       await ownerScope(actor, owner, true);
+      if (!policy.withdrawEvidence(actor, ev.uploaded_by))
+        throw new AppError('FORBIDDEN', 'Bạn chỉ rút được tệp minh chứng do chính mình tải lên.');
       const now = clock.now().toISOString();
       await db.transaction().execute(async (tx) => {
         await withdrawEvidence(tx, id, now, actor.userId);
