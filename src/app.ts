@@ -92,7 +92,19 @@ export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
   // Every absolute link the server writes starts here (CCHC_APP_URL), never at a request header.
-  app.decorate('linkBase', config.linkBase);
+  // Without CCHC_APP_URL, the address the server listens on once it listens (PORT=0 in tests).
+  const links = { base: config.linkBase };
+  app.decorate('linkBase', { getter: () => links.base });
+  if (!config.appUrl)
+    app.addHook('onListen', (done) => {
+      const a = app.server.address();
+      if (a && typeof a === 'object') {
+        const wildcard = a.address === '0.0.0.0' || a.address === '::';
+        const host = wildcard ? 'localhost' : a.family === 'IPv6' ? `[${a.address}]` : a.address;
+        links.base = `http://${host}:${a.port}`;
+      }
+      done();
+    });
   registerCrossSiteGuard(app, {
     appOrigin: originOf(config.linkBase) ?? config.linkBase,
     allowedOrigins: config.allowedOrigins,
