@@ -17,10 +17,12 @@ import {
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppConfig } from './config.js';
+import { originOf } from './config.js';
 import type { Db } from './db/database.js';
 import { AppError } from './errors.js';
 import { SESSION_COOKIE } from './http/context.js';
 import { registerErrorHandler } from './http/errors.js';
+import { registerCrossSiteGuard, registerInputGuard } from './http/guards.js';
 import { securityHeaders } from './http/security-headers.js';
 import type { Clock } from './lib/clock.js';
 import { systemClock } from './lib/clock.js';
@@ -58,6 +60,13 @@ const PASSWORD_CHANGE_ALLOWED = new Set([
 // Validation messages in Vietnamese (zod ships the locale).
 z.config(z.locales.vi());
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Base of absolute links (config.linkBase). */
+    linkBase: string;
+  }
+}
+
 export interface AppOptions {
   config: AppConfig;
   db: Db;
@@ -74,13 +83,35 @@ export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance
   const services = buildServices(db, config, opts.clock ?? systemClock);
   const app = Fastify({
     logger: opts.logger === false ? false : { level: config.logLevel },
-    trustProxy: true,
+    // X-Forwarded-For is believed only from the proxies the operator names (CCHC_TRUST_PROXY):
+    // trusted from anyone, a rotating header walks around every per-address limit.
+    trustProxy: config.trustProxy.length > 0 ? config.trustProxy : false,
     bodyLimit: 25 * 1024 * 1024,
     genReqId: () => crypto.randomUUID(),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  // Every absolute link the server writes starts here (CCHC_APP_URL), never at a request header.
+  // Without CCHC_APP_URL, the address the server listens on once it listens (PORT=0 in tests).
+  const links = { base: config.linkBase };
+  app.decorate('linkBase', { getter: () => links.base });
+  if (!config.appUrl)
+    app.addHook('onListen', (done) => {
+      const a = app.server.address();
+      if (a && typeof a === 'object') {
+        const wildcard = a.address === '0.0.0.0' || a.address === '::';
+        const host = wildcard ? 'localhost' : a.family === 'IPv6' ? `[${a.address}]` : a.address;
+        links.base = `http://${host}:${a.port}`;
+      }
+      done();
+    });
+  registerCrossSiteGuard(app, {
+    appOrigin: originOf(config.linkBase) ?? config.linkBase,
+    allowedOrigins: config.allowedOrigins,
+    https: config.https,
+  });
+  registerInputGuard(app);
 
   // Helmet's headers, computed once and set on every response (ADR 007).
   const headers = securityHeaders({

@@ -1,5 +1,8 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_ZIP_LIMITS } from './lib/zip-limits.js';
+import type { ZipLimits } from './lib/zip-limits.js';
 
 /**
  * The application's configuration: read from the environment once, validated, typed.
@@ -13,8 +16,30 @@ const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   /** HTTP port. */
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  /** Interface to listen on. */
-  HOST: z.string().default('0.0.0.0'),
+  /** Interface to listen on; unset: 127.0.0.1 while demo data is on, else 0.0.0.0. */
+  HOST: z.string().trim().min(1).optional(),
+  /** Proxies whose `X-Forwarded-For` is believed: addresses or CIDRs, comma-separated; empty: none. */
+  CCHC_TRUST_PROXY: z
+    .string()
+    .optional()
+    .refine(
+      (v) => !v || listOf(v).every(isProxyEntry),
+      'phải là danh sách địa chỉ IP hoặc dải CIDR, cách nhau bởi dấu phẩy (ví dụ 127.0.0.1,10.0.0.0/8)',
+    ),
+  /** Other origins allowed to send unsafe requests (`https://a.gov.vn,https://b.gov.vn`); the app's own is always allowed. */
+  CCHC_ALLOWED_ORIGINS: z
+    .string()
+    .optional()
+    .refine(
+      (v) => !v || listOf(v).every((o) => originOf(o) !== null),
+      'phải là danh sách địa chỉ gốc http(s)://máy-chủ[:cổng], cách nhau bởi dấu phẩy',
+    ),
+  /** Most megabytes a .docx/.xlsx may inflate to (declared sizes, read before inflating). */
+  CCHC_ZIP_MAX_MB: z.coerce.number().positive().max(4096).default(100),
+  /** Most a .docx/.xlsx (or one of its parts over 1 MB) may inflate relative to its compressed size. */
+  CCHC_ZIP_MAX_RATIO: z.coerce.number().min(2).max(10_000).default(100),
+  /** Most data rows one register import may hold (Excel or CSV). */
+  CCHC_IMPORT_MAX_ROWS: z.coerce.number().int().positive().max(10_000_000).default(200_000),
   /** `postgres://…` for PostgreSQL; `sqlite:PATH` or empty for the embedded SQLite file. */
   DATABASE_URL: z.string().optional(),
   /** Folder for the SQLite file and other local state. */
@@ -68,12 +93,49 @@ const EnvSchema = z.object({
   CCHC_SQLITE_BUSY_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(30_000),
 });
 
+const listOf = (v: string): string[] =>
+  v
+    .split(',')
+    .map((x) => x.trim())
+    .filter((x) => x !== '');
+
+function isProxyEntry(v: string): boolean {
+  if (v === 'loopback' || v === 'linklocal' || v === 'uniquelocal') return true;
+  const [ip, bits, ...rest] = v.split('/');
+  if (rest.length > 0 || !ip) return false;
+  const family = isIP(ip);
+  if (family === 0) return false;
+  if (bits === undefined) return true;
+  const n = Number(bits);
+  return /^\d{1,3}$/.test(bits) && n <= (family === 4 ? 32 : 128);
+}
+
+/** `scheme://host[:port]` of a URL, or null when it is not an http(s) URL. */
+export function originOf(url: string): string | null {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.origin : null;
+  } catch {
+    return null;
+  }
+}
+
 export type DatabaseTarget = { dialect: 'sqlite'; file: string } | { dialect: 'postgres'; url: string };
 
 export interface AppConfig {
   env: 'development' | 'production' | 'test';
   port: number;
   host: string;
+  /** HOST was set by the operator (not the demo-safe default). */
+  hostExplicit: boolean;
+  /** Proxies whose X-Forwarded-For is believed (fastify trustProxy); empty: none. */
+  trustProxy: string[];
+  /** Origins besides the app's own allowed to send unsafe requests. */
+  allowedOrigins: string[];
+  /** Most data rows in one register import. */
+  importMaxRows: number;
+  /** Limits of ZIP containers (.docx, .xlsx) read before inflating them. */
+  zipLimits: ZipLimits;
   database: DatabaseTarget;
   dataDir: string;
   uploadMaxBytes: number;
@@ -93,6 +155,8 @@ export interface AppConfig {
   exchangeIntervalSeconds: number;
   /** Base of links in e-mails; null: links are paths only. */
   appUrl: string | null;
+  /** Base of every absolute link the server writes: CCHC_APP_URL, else http://localhost:PORT; never a request header. */
+  linkBase: string;
   /** Server processes sharing the port (ADR 008). */
   workers: number;
   /** Secret shared by every process; null: one generated and kept in the database. */
@@ -135,7 +199,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   return {
     env: e.NODE_ENV,
     port: e.PORT,
-    host: e.HOST,
+    host: e.HOST ?? (e.CCHC_DEMO ? '127.0.0.1' : '0.0.0.0'),
+    hostExplicit: e.HOST !== undefined,
+    trustProxy: e.CCHC_TRUST_PROXY ? listOf(e.CCHC_TRUST_PROXY) : [],
+    allowedOrigins: e.CCHC_ALLOWED_ORIGINS ? listOf(e.CCHC_ALLOWED_ORIGINS).map((o) => originOf(o)!) : [],
+    importMaxRows: e.CCHC_IMPORT_MAX_ROWS,
+    zipLimits: {
+      maxTotalBytes: Math.round(e.CCHC_ZIP_MAX_MB * 1024 * 1024),
+      maxRatio: e.CCHC_ZIP_MAX_RATIO,
+      maxEntries: DEFAULT_ZIP_LIMITS.maxEntries,
+    },
     database,
     dataDir,
     uploadMaxBytes: Math.round(e.CCHC_UPLOAD_MAX_MB * 1024 * 1024),
@@ -152,6 +225,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     reminderIntervalMinutes: e.CCHC_REMINDER_INTERVAL_MINUTES,
     exchangeIntervalSeconds: e.CCHC_EXCHANGE_INTERVAL_SECONDS,
     appUrl: e.CCHC_APP_URL ? e.CCHC_APP_URL.replace(/\/+$/, '') : null,
+    linkBase: e.CCHC_APP_URL ? e.CCHC_APP_URL.replace(/\/+$/, '') : `http://localhost:${e.PORT}`,
     workers: e.CCHC_WORKERS,
     secret: e.CCHC_SECRET ?? null,
     redisUrl: e.CCHC_REDIS_URL?.trim() ? e.CCHC_REDIS_URL.trim() : null,

@@ -16,6 +16,20 @@ export const ERRORS = {
     message: 'Bạn cần đổi mật khẩu do quản trị viên cấp trước khi tiếp tục.',
   },
   FORBIDDEN: { status: 403, message: 'Bạn không có quyền thực hiện thao tác này.' },
+  CROSS_SITE: {
+    status: 403,
+    message: 'Yêu cầu gửi từ một trang web khác nên bị từ chối. Hãy thao tác trực tiếp trên trang của hệ thống.',
+  },
+  DOCUMENT_BOMB: {
+    status: 413,
+    message:
+      'Tệp nén bên trong tài liệu giải nén ra quá lớn so với kích thước tệp nên không được xử lý. Hãy lưu lại tài liệu bằng Word/Excel rồi gửi lại.',
+  },
+  DOCUMENT_TOO_COSTLY: {
+    status: 422,
+    message: 'Tài liệu quá phức tạp để đọc trong thời gian cho phép. Hãy chia nhỏ tài liệu rồi gửi lại.',
+  },
+  TOO_MANY_ROWS: { status: 413, message: 'Tệp có quá nhiều dòng dữ liệu cho một lần nhập.' },
   NOT_FOUND: { status: 404, message: 'Không tìm thấy dữ liệu yêu cầu.' },
   CONFLICT: { status: 409, message: 'Dữ liệu đã bị thay đổi hoặc đã tồn tại.' },
   DUPLICATE: {
@@ -32,6 +46,7 @@ export const ERRORS = {
   },
   WEAK_PASSWORD: { status: 400, message: 'Mật khẩu mới phải có ít nhất 8 ký tự.' },
   WRONG_PASSWORD: { status: 400, message: 'Mật khẩu hiện tại không đúng.' },
+  SAME_PASSWORD: { status: 400, message: 'Mật khẩu mới phải khác mật khẩu hiện tại.' },
   USERNAME_TAKEN: { status: 409, message: 'Tên đăng nhập đã được sử dụng.' },
   UNIT_CODE_TAKEN: { status: 409, message: 'Mã đơn vị đã được sử dụng.' },
   UNIT_CYCLE: { status: 400, message: 'Không thể chuyển đơn vị vào chính nó hoặc đơn vị cấp dưới của nó.' },

@@ -6,11 +6,33 @@ import { ConfigError } from './config.js';
 import { openDatabase } from './db/database.js';
 import type { Db } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
-import { DEMO_PASSWORD, demoLoginActive, seedDemo } from './demo/seed.js';
+import { DEMO_PASSWORD, demoAccountsWithDemoPassword, demoLoginActive, seedDemo } from './demo/seed.js';
 import { webDistDir } from './lib/paths.js';
 import { startExchangeSchedule } from './modules/exchange/scheduler.js';
 import { startReminderSchedule } from './modules/reminders/scheduler.js';
 import { buildServices } from './services.js';
+
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/;
+
+/**
+ * Safe by default (issue 11, item 9): demo accounts whose password is printed in the README must
+ * not be reachable from the network. Without HOST the demo listens on 127.0.0.1 (config.ts); with
+ * HOST on another interface the server refuses to start while a demo account keeps that password.
+ */
+export async function assertSafeToListen(config: AppConfig, db: Db): Promise<void> {
+  if (!config.demo || LOOPBACK.test(config.host)) return;
+  const open = await demoAccountsWithDemoPassword(db);
+  if (open.length === 0) return;
+  throw new ConfigError(
+    [
+      `Không khởi động: HOST=${config.host} mở máy chủ ra mạng trong khi các tài khoản thử (${open.join(', ')}) vẫn dùng mật khẩu thử công khai trong README.`,
+      'Hãy làm một trong các cách sau:',
+      '  - khởi động không đặt HOST (chỉ nghe trên 127.0.0.1), đăng nhập từ chính máy này, đổi mật khẩu hoặc khoá các tài khoản này ở mục Người dùng, rồi khởi động lại với HOST;',
+      '  - chạy với CCHC_DEMO=0 trên một cơ sở dữ liệu không có dữ liệu thử;',
+      '  - hoặc bỏ HOST khi chỉ dùng thử trên máy này.',
+    ].join('\n'),
+  );
+}
 
 /** Opens the configured database with the configured SQLite busy timeout. */
 export function openConfigured(config: AppConfig): Db {
@@ -36,7 +58,11 @@ async function primary(config: AppConfig): Promise<void> {
   const applied = await migrateToLatest(db);
   if (applied.length > 0) console.log(`Đã cập nhật cơ sở dữ liệu: ${applied.join(', ')}`);
   if (config.demo) await seedDemo(db, buildServices(db, config));
-  await db.close();
+  try {
+    await assertSafeToListen(config, db);
+  } finally {
+    await db.close();
+  }
   let stopping = false;
   for (let i = 0; i < config.workers; i++) cluster.fork();
   cluster.on('exit', (w, code, signal) => {
@@ -63,6 +89,7 @@ async function worker(config: AppConfig, id: number): Promise<void> {
   const { app, services } = await buildApp({ config, db, webDir: webDistDir() });
   if (applied.length > 0) app.log.info({ applied }, 'database migrated');
   if (single && config.demo && (await seedDemo(db, services))) app.log.info('demo data seeded');
+  if (single) await assertSafeToListen(config, db);
   await app.listen({ port: config.port, host: config.host });
   // Every process sweeps: the sweeps claim their rows (unique keys, leases, SKIP LOCKED), so several
   // sweepers never send twice, and a replaced worker keeps sweeping.

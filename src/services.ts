@@ -63,6 +63,7 @@ export function buildServices(db: Db, config: AppConfig, clock: Clock = systemCl
     db: q,
     clock,
     uploadMaxBytes: config.uploadMaxBytes,
+    readLimits: { zip: config.zipLimits, maxRows: config.importMaxRows },
     onChange: () => transparency.invalidate(),
     shareProgress: db.dialect === 'postgres',
   });
@@ -182,6 +183,7 @@ export function buildServices(db: Db, config: AppConfig, clock: Clock = systemCl
       db: q,
       clock,
       uploadMaxBytes: config.uploadMaxBytes,
+      zipLimits: config.zipLimits,
       reportingFor: async (unitId) => (await calendar.forUnit(unitId)).reporting,
       measureDossiers: (unitId, from, to) => dossiers.measure(unitId, from, to),
       measureFeedback: async (unitId, from, to) => (await feedback.figures(unitId, from, to)).rates,
@@ -195,6 +197,7 @@ export function buildServices(db: Db, config: AppConfig, clock: Clock = systemCl
       clock,
       calendar,
       uploadMaxBytes: config.uploadMaxBytes,
+      readLimits: { zip: config.zipLimits, maxRows: config.importMaxRows },
       shareProgress: db.dialect === 'postgres',
     }),
     tasks,

@@ -173,6 +173,17 @@ async function seedDemoDossiers(
   }
 }
 
+/** Demo accounts that still have the demo password (anyone who read the README can use them). */
+export async function demoAccountsWithDemoPassword(db: Db): Promise<string[]> {
+  const open: string[] = [];
+  for (const u of DEMO_USERS) {
+    const user = await findUserByUsername(db.kysely, u.username);
+    if (user && user.active && (await verifyPassword(DEMO_PASSWORD, user.password_hash)))
+      open.push(u.username);
+  }
+  return open;
+}
+
 /** True while the demo administrator still has the demo password (so it is worth printing). */
 export async function demoLoginActive(db: Db): Promise<boolean> {
   const user = await findUserByUsername(db.kysely, 'quantri');

@@ -8,6 +8,26 @@ export interface SniffedType {
   label: string;
 }
 
+/** The extension a stored file of each sniffed type gets; a name claiming another is corrected. */
+const EXTENSIONS: Record<string, string[]> = {
+  'application/pdf': ['pdf'],
+  'image/png': ['png'],
+  'image/jpeg': ['jpg', 'jpeg'],
+  'image/gif': ['gif'],
+  'image/webp': ['webp'],
+  'application/zip': ['zip'],
+  'text/csv; charset=utf-8': ['csv'],
+  'text/plain; charset=utf-8': ['txt'],
+  'application/msword': ['doc'],
+  'application/vnd.ms-excel': ['xls'],
+  'application/vnd.ms-powerpoint': ['ppt'],
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': ['docx'],
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': ['xlsx'],
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation': ['pptx'],
+  'application/vnd.oasis.opendocument.text': ['odt'],
+  'application/vnd.oasis.opendocument.spreadsheet': ['ods'],
+};
+
 const sig = (bytes: Uint8Array, s: number[], offset = 0) => s.every((b, i) => bytes[offset + i] === b);
 
 const ZIP_TYPES: Record<string, SniffedType> = {
@@ -63,13 +83,32 @@ function isUtf8Text(bytes: Uint8Array): boolean {
   }
 }
 
-/** A file name safe to store and to send back in Content-Disposition. */
+/**
+ * A file name safe to store and to send back in Content-Disposition: the last path part only, no
+ * control, format or bidi characters (`\p{Cf}`: a right-to-left override makes "x‮fdp.bat" read
+ * as "xtab.pdf"), none of the characters Windows refuses, no leading dots.
+ */
 export function safeFilename(name: string): string {
-  const base = name
-    .normalize('NFC')
-    .replace(/[\\/]/g, '_')
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u001f"<>|:*?]/g, '')
+  const last = name.normalize('NFC').split(/[\\/]/).pop() ?? '';
+  const base = last
+    .replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, '')
+    .replace(/["<>|:*?]/g, '')
+    .replace(/^[.\s]+/, '')
     .trim();
   return (base || 'tep').slice(0, 200);
+}
+
+/**
+ * The name a file is stored and served under: `safeFilename`, with the extension of the type its
+ * content was sniffed as (a PDF named "bao-cao.bat" is kept as "bao-cao.pdf", a ZIP named
+ * "tool.jar" as "tool.zip"), so that no browser or desktop opens it as something else.
+ */
+export function filenameForType(name: string, type: SniffedType): string {
+  const safe = safeFilename(name);
+  const allowed = EXTENSIONS[type.mime];
+  if (!allowed) return safe;
+  const ext = extensionOf(safe);
+  if (allowed.includes(ext)) return safe;
+  const stem = ext ? safe.slice(0, -(ext.length + 1)) : safe;
+  return `${(stem || 'tep').slice(0, 190)}.${allowed[0]}`;
 }

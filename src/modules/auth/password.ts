@@ -35,3 +35,13 @@ export async function verifyPassword(password: string, stored: string): Promise<
 }
 
 export const MIN_PASSWORD_LENGTH = 8;
+
+let dummy: Promise<string> | null = null;
+/**
+ * A hash of a random password, verified against when the account is unknown or inactive, so that
+ * a login costs one scrypt either way and its time does not tell which accounts exist.
+ */
+export function dummyPasswordHash(): Promise<string> {
+  dummy ??= hashPassword(randomBytes(24).toString('base64url'));
+  return dummy;
+}

@@ -32,6 +32,9 @@ export const policy = {
     has(actor, ['admin']) &&
     (unitPath === null ? actor.unitPath.split('/').filter(Boolean).length === 1 : inSubtree(actor, unitPath)),
   readPlan: (actor: Actor, unitPath: string): boolean => inSubtree(actor, unitPath),
+  /** Staff withdraw only the evidence they uploaded; plan editors any of their unit's (issue 11). */
+  withdrawEvidence: (actor: Actor, uploadedBy: number): boolean =>
+    has(actor, PLAN_EDITORS) || uploadedBy === actor.userId,
   /** Plans are written by their own unit only: a superior reviews, never edits. */
   editPlan: (actor: Actor, unitId: number): boolean => actor.unitId === unitId && has(actor, PLAN_EDITORS),
   updateTask: (actor: Actor, unitId: number, assigneeIds: readonly number[]): boolean =>

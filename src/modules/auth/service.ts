@@ -4,7 +4,7 @@ import type { Clock } from '../../lib/clock.js';
 import type { Q } from '../../db/types.js';
 import { insertAudit } from '../audit/repository.js';
 import { findUserById, findUserByUsername, updateUser } from '../users/repository.js';
-import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './password.js';
+import { dummyPasswordHash, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './password.js';
 import {
   clearLoginFailures,
   countLoginFailures,
@@ -53,8 +53,10 @@ export function authService(deps: AuthDeps) {
         );
       }
       const user = await findUserByUsername(db, username);
-      const ok =
-        user !== undefined && user.active === 1 && (await verifyPassword(password, user.password_hash));
+      const usable = user !== undefined && user.active === 1;
+      // One scrypt whether or not the account exists (or is active): equal time, nothing revealed.
+      const matches = await verifyPassword(password, usable ? user.password_hash : await dummyPasswordHash());
+      const ok = usable && matches;
       if (!user || !ok) {
         await recordLoginFailure(db, username, ip, now.toISOString());
         throw new AppError('BAD_CREDENTIALS');
@@ -113,6 +115,8 @@ export function authService(deps: AuthDeps) {
       if (next.length < MIN_PASSWORD_LENGTH) throw new AppError('WEAK_PASSWORD');
       const user = await findUserById(db, actor.userId);
       if (!user || !(await verifyPassword(current, user.password_hash))) throw new AppError('WRONG_PASSWORD');
+      // A forced change (a password an administrator chose) must end with another password.
+      if (await verifyPassword(next, user.password_hash)) throw new AppError('SAME_PASSWORD');
       const now = clock.now().toISOString();
       await db.transaction().execute(async (tx) => {
         await updateUser(tx, user.id, {

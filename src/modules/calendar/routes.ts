@@ -32,7 +32,7 @@ export const calendarRoutes =
   (services: Services): FastifyPluginAsyncZod =>
   async (app) => {
     const tags = ['calendar'];
-    const origin = (req: { protocol: string; host: string }) => `${req.protocol}://${req.host}`;
+    const origin = (req: { server: { linkBase: string } }) => req.server.linkBase;
 
     app.get(
       '/calendar/year',

@@ -29,6 +29,7 @@ import { policy } from '../auth/policy.js';
 import type { Actor } from '../auth/roles.js';
 import { describeColumns, detectColumns } from '../dossier-import/columns.js';
 import type { Cell } from '../dossier-import/file.js';
+import type { ReadLimits } from '../dossier-import/file.js';
 import { readSheet } from '../dossier-import/file.js';
 import type { RowError } from '../dossier-import/schema.js';
 import { isFiller } from '../dossier-import/service.js';
@@ -50,6 +51,8 @@ export interface DocumentImportDeps {
   db: Q;
   clock: Clock;
   uploadMaxBytes: number;
+  /** Limits of the file read (ZIP declared sizes, rows); defaults when absent. */
+  readLimits?: ReadLimits;
   /** Data rows one import may hold (default 20,000): a year's register, not a whole archive. */
   maxRows?: number;
   onChange?: (() => void | Promise<void>) | undefined;
@@ -175,6 +178,7 @@ export function documentImportService({
   db,
   clock,
   uploadMaxBytes,
+  readLimits,
   maxRows,
   onChange,
   shareProgress,
@@ -204,7 +208,7 @@ export function documentImportService({
         'FILE_TOO_LARGE',
         `Tệp vượt quá ${Math.round(uploadMaxBytes / 1048576)} MB cho phép.`,
       );
-    const sheet = await readSheet(src.bytes, src.filename);
+    const sheet = await readSheet(src.bytes, src.filename, readLimits);
     const grid = sheet.rows.map((r) => r.cells);
     const detected = detectColumns(grid, DOCUMENT_SYNONYMS);
     const errors: RowError[] = [];

@@ -21,9 +21,9 @@ import {
   TrustedRootList,
   TrustedRootOut,
 } from './schema.js';
+import { contentDisposition } from '../../http/content-disposition.js';
 
 const IdParams = z.object({ id: z.coerce.number().int().positive() });
-const attachment = (name: string) => `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;
 
 /** Bytes documented as `type: string, format: binary` (a file download). */
 const Binary = z.custom<Uint8Array | string>(() => true).meta({ type: 'string', format: 'binary' });
@@ -260,7 +260,7 @@ export const documentRoutes =
         const f = await svc.file(actorOf(req), req.params.id);
         return reply
           .header('Content-Type', f.mime)
-          .header('Content-Disposition', attachment(f.filename))
+          .header('Content-Disposition', contentDisposition(f.filename, { mime: f.mime }))
           .send(f.bytes);
       },
     );

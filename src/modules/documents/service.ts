@@ -31,7 +31,7 @@ import type { Q } from '../../db/types.js';
 import { AppError } from '../../errors.js';
 import type { Clock } from '../../lib/clock.js';
 import { vietnamToday } from '../../lib/clock.js';
-import { sniffEvidenceType } from '../../lib/file-type.js';
+import { filenameForType, sniffEvidenceType } from '../../lib/file-type.js';
 import { parseJson } from '../../lib/json.js';
 import { insertAudit, listAudit } from '../audit/repository.js';
 import { policy } from '../auth/policy.js';
@@ -388,7 +388,7 @@ export function documentsService({ db, clock, uploadMaxBytes, onChange }: Docume
         const blobId = await insertBlob(tx, hash, file.bytes);
         const patch = {
           file_blob_id: blobId,
-          file_name: file.filename.normalize('NFC').slice(0, 300),
+          file_name: filenameForType(file.filename, type),
           file_mime: type.mime,
           file_size: file.bytes.length,
           sig_status: v?.sig_status ?? null,

@@ -10,6 +10,8 @@
  */
 import ExcelJS from 'exceljs';
 import { AppError } from '../../errors.js';
+import { assertZipWithinLimits, DEFAULT_ZIP_LIMITS } from '../../lib/zip-limits.js';
+import type { ZipLimits } from '../../lib/zip-limits.js';
 
 export type Cell = string | number | boolean | Date | null;
 
@@ -22,18 +24,38 @@ const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const OLE = [0xd0, 0xcf, 0x11, 0xe0];
 const startsWith = (b: Uint8Array, sig: number[]) => sig.every((x, i) => b[i] === x);
 
+export interface ReadLimits {
+  zip: ZipLimits;
+  /** Most data rows (besides the heading row). */
+  maxRows: number;
+}
+export const DEFAULT_READ_LIMITS: ReadLimits = { zip: DEFAULT_ZIP_LIMITS, maxRows: 200_000 };
+
+function assertRowCount(sheet: Sheet, maxRows: number): Sheet {
+  // One heading row on top of the data rows.
+  if (sheet.rows.length - 1 > maxRows)
+    throw new AppError(
+      'TOO_MANY_ROWS',
+      `Tệp có ${(sheet.rows.length - 1).toLocaleString('vi-VN')} dòng dữ liệu, vượt quá ${maxRows.toLocaleString('vi-VN')} dòng cho một lần nhập. Hãy chia tệp thành nhiều phần rồi nhập lần lượt.`,
+    );
+  return sheet;
+}
+
 /**
- * Reads the file by its content (the name only breaks ties in messages). `mergedOnce`: a merged
- * range's value is given at its first cell only (the others are null), as criteria sheets need
- * (a field's title merged over the points column must not read as points).
+ * Reads the file by its content (the name only breaks ties in messages), within `limits`.
+ * `mergedOnce`: a merged range's value is given at its first cell only (the others are null), as
+ * criteria sheets need (a field's title merged over the points column must not read as points).
  */
 export async function readSheet(
   bytes: Uint8Array,
   filename: string | null,
-  opts: { mergedOnce?: boolean } = {},
+  limits: ReadLimits & { mergedOnce?: boolean } = DEFAULT_READ_LIMITS,
 ): Promise<Sheet> {
   if (bytes.length === 0) throw new AppError('FILE_EMPTY');
-  if (startsWith(bytes, ZIP)) return readXlsx(bytes, opts.mergedOnce ?? false);
+  if (startsWith(bytes, ZIP)) {
+    assertZipWithinLimits(bytes, limits.zip);
+    return assertRowCount(await readXlsx(bytes, limits.mergedOnce ?? false), limits.maxRows);
+  }
   if (startsWith(bytes, OLE))
     throw new AppError(
       'FILE_TYPE',
@@ -43,7 +65,10 @@ export async function readSheet(
   if (text.includes('\u0000'))
     throw new AppError('FILE_TYPE', `Tệp ${filename ?? ''} không phải .xlsx hay .csv.`.replace('  ', ' '));
   const records = parseCsv(text);
-  return { kind: 'csv', rows: records.map((cells, i) => ({ row: i + 1, cells })) };
+  return assertRowCount(
+    { kind: 'csv', rows: records.map((cells, i) => ({ row: i + 1, cells })) },
+    limits.maxRows,
+  );
 }
 
 /** UTF-8 (BOM stripped), UTF-16 with a BOM, else Windows-1258 (Vietnamese ANSI). */

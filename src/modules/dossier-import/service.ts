@@ -42,6 +42,7 @@ import { dossierSummaryColumns } from '../dossiers/summary.js';
 import { findUnitById } from '../units/repository.js';
 import { describeColumns, detectColumns } from './columns.js';
 import type { Cell } from './file.js';
+import type { ReadLimits } from './file.js';
 import { readSheet } from './file.js';
 import {
   BATCH,
@@ -97,6 +98,8 @@ export interface DossierImportDeps {
   calendar: CalendarService;
   /** Files larger than this are refused (the app's upload limit). */
   uploadMaxBytes: number;
+  /** Limits of the file read (ZIP declared sizes, rows); defaults when absent. */
+  readLimits?: ReadLimits;
   /**
    * Write each batch's progress to the database for other processes (PostgreSQL; on SQLite the
    * import's transaction holds the only writer, and one process serves, so only the start and the
@@ -186,6 +189,7 @@ export function dossierImportService({
   clock,
   calendar,
   uploadMaxBytes,
+  readLimits,
   shareProgress,
 }: DossierImportDeps) {
   const progressStore = new ImportProgressStore(shareProgress ? sharedImportProgress(db, clock) : null);
@@ -209,7 +213,7 @@ export function dossierImportService({
         'FILE_TOO_LARGE',
         `Tệp vượt quá ${Math.round(uploadMaxBytes / 1048576)} MB cho phép.`,
       );
-    return readSheet(src.bytes, src.filename);
+    return readSheet(src.bytes, src.filename, readLimits);
   }
 
   // -------------------------------------------------------------------------------------------

@@ -20,17 +20,18 @@ import {
   ReceiveBody,
   StepBody,
 } from './schema.js';
+import { contentDisposition } from '../../http/content-disposition.js';
 
 const PAGE = 50;
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const attachment = (name: string) => `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;
+const attachment = (name: string) => contentDisposition(name);
 
 export const dossierRoutes =
   (services: Services, publicRateLimit: number): FastifyPluginAsyncZod =>
   async (app) => {
     const tags = ['dossiers'];
-    const origin = (req: { protocol: string; host: string }) => `${req.protocol}://${req.host}`;
+    const origin = (req: { server: { linkBase: string } }) => req.server.linkBase;
 
     async function detail(actor: ReturnType<typeof actorOf>, id: number) {
       const d = await services.dossiers.loadReadable(actor, id);

@@ -1,7 +1,13 @@
+import { policy } from '../auth/policy.js';
 import { AppError } from '../../errors.js';
 import type { Clock } from '../../lib/clock.js';
 import type { Q } from '../../db/types.js';
-import { EVIDENCE_TYPES_TEXT, safeFilename, sniffEvidenceType } from '../../lib/file-type.js';
+import {
+  EVIDENCE_TYPES_TEXT,
+  filenameForType,
+  safeFilename,
+  sniffEvidenceType,
+} from '../../lib/file-type.js';
 import { insertAudit } from '../audit/repository.js';
 import type { Actor } from '../auth/roles.js';
 import { sha256 } from '../plans/document.js';
@@ -77,18 +83,19 @@ export function evidenceService({ db, clock, uploadMaxBytes, tasks, targets }: E
           'FILE_TOO_LARGE',
           `Tệp minh chứng vượt quá ${Math.round(uploadMaxBytes / 1048576)} MB.`,
         );
-      const filename = safeFilename(file.filename);
-      const type = sniffEvidenceType(file.bytes, filename);
+      const type = sniffEvidenceType(file.bytes, safeFilename(file.filename));
       if (!type)
         throw new AppError(
           'FILE_TYPE',
           `Loại tệp không được nhận làm minh chứng. Chỉ nhận: ${EVIDENCE_TYPES_TEXT}.`,
         );
+      const filename = filenameForType(file.filename, type);
       const idx = opts.deliverableIndex ?? null;
       const occurrenceId = opts.occurrenceId ?? null;
       if (occurrenceId !== null) {
         const occ = 'taskId' in owner ? await findOccurrence(db, occurrenceId) : undefined;
-        if (!occ || !('taskId' in owner) || occ.task_id !== owner.taskId) throw new AppError('VALIDATION', 'Kỳ thực hiện không thuộc nhiệm vụ này.');
+        if (!occ || !('taskId' in owner) || occ.task_id !== owner.taskId)
+          throw new AppError('VALIDATION', 'Kỳ thực hiện không thuộc nhiệm vụ này.');
       }
       if (idx !== null && (idx < 0 || idx >= scope.deliverables))
         throw new AppError('VALIDATION', 'Sản phẩm không tồn tại trong nhiệm vụ.');
@@ -137,6 +144,8 @@ export function evidenceService({ db, clock, uploadMaxBytes, tasks, targets }: E
     async withdraw(actor: Actor, id: number, requestId?: string) {
       const { ev, owner } = await loadEvidence(actor, id);
       await ownerScope(actor, owner, true);
+      if (!policy.withdrawEvidence(actor, ev.uploaded_by))
+        throw new AppError('FORBIDDEN', 'Bạn chỉ rút được tệp minh chứng do chính mình tải lên.');
       const now = clock.now().toISOString();
       await db.transaction().execute(async (tx) => {
         await withdrawEvidence(tx, id, now, actor.userId);

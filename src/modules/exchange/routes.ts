@@ -17,6 +17,7 @@ import {
   UnitQuery,
 } from './schema.js';
 import { CONNECTION_HEADER, SIGNATURE_HEADER } from './service.js';
+import { contentDisposition } from '../../http/content-disposition.js';
 
 /**
  * Report exchange with a superior's server. Staff routes need a session; the two `v1` routes are
@@ -177,7 +178,7 @@ export const exchangeRoutes =
             .type('application/json; charset=utf-8')
             .header(
               'Content-Disposition',
-              `attachment; filename="bao-cao-${req.params.unitId}-${req.params.period.toUpperCase()}.json"`,
+              contentDisposition(`bao-cao-${req.params.unitId}-${req.params.period.toUpperCase()}.json`),
             )
             // The stored bytes as they are (fastify sends a Buffer unserialised); the schema documents them.
             .send(Buffer.from(bytes) as unknown as ReportPackageV1)

@@ -24,6 +24,7 @@ import {
 } from './schema.js';
 import { FEEDBACK_FILE_MAX_BYTES, FEEDBACK_MAX_FILES } from './service.js';
 import type { UploadedFile } from './service.js';
+import { contentDisposition } from '../../http/content-disposition.js';
 
 const PAGE = 50;
 const PUBLIC_PAGE = 20;
@@ -63,7 +64,7 @@ export const feedbackRoutes =
   async (app) => {
     const tags = ['feedback'];
     const fb = services.feedback;
-    const origin = (req: { protocol: string; host: string }) => `${req.protocol}://${req.host}`;
+    const origin = (req: { server: { linkBase: string } }) => req.server.linkBase;
     const publicLimit = { rateLimit: { max: publicRateLimit, timeWindow: '1 minute' } };
 
     async function detail(actor: ReturnType<typeof actorOf>, id: number) {
@@ -275,7 +276,7 @@ export const feedbackRoutes =
         const a = await fb.attachment(actorOf(req), req.params.id, req.params.attachmentId);
         return reply
           .header('Content-Type', a.mime)
-          .header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(a.filename)}`)
+          .header('Content-Disposition', contentDisposition(a.filename, { mime: a.mime }))
           .header('X-Content-Type-Options', 'nosniff')
           .send(Buffer.from(a.bytes));
       },

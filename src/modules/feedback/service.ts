@@ -26,7 +26,7 @@ import { FEEDBACK_DEFINITIONS, feedbackRates } from '../../core/metrics/index.js
 import type { FeedbackRates } from '../../core/metrics/index.js';
 import { AppError } from '../../errors.js';
 import type { Clock } from '../../lib/clock.js';
-import { safeFilename, sniffEvidenceType } from '../../lib/file-type.js';
+import { filenameForType, safeFilename, sniffEvidenceType } from '../../lib/file-type.js';
 import type { Q } from '../../db/types.js';
 import { insertAudit } from '../audit/repository.js';
 import { policy } from '../auth/policy.js';
@@ -232,7 +232,7 @@ export function feedbackService({ db, clock, calendar, secret: configured }: Fee
           'FEEDBACK_FILE_TYPE',
           `Tệp "${safeFilename(f.filename)}" không phải ảnh (JPG, PNG, GIF, WEBP) hay PDF: hệ thống kiểm tra nội dung tệp, không dựa vào tên tệp.`,
         );
-      return { ...f, mime: type.mime, filename: safeFilename(f.filename) };
+      return { ...f, mime: type.mime, filename: filenameForType(f.filename, type) };
     });
     const [settings, cal] = await Promise.all([settingsFor(unit.id), calendarOf(unit.id)]);
     const d = deadlinesFromReceipt(receivedMs, settings, cal);

@@ -30,7 +30,7 @@ import { EVIDENCE_TYPES_TEXT, safeFilename, sniffEvidenceType } from '../../lib/
 import { insertAudit } from '../audit/repository.js';
 import { policy } from '../auth/policy.js';
 import type { Actor } from '../auth/roles.js';
-import { readSheet } from '../dossier-import/file.js';
+import { DEFAULT_READ_LIMITS, readSheet } from '../dossier-import/file.js';
 import { insertBlob, readBlob } from '../evidence/repository.js';
 import { sha256 } from '../plans/document.js';
 import { findUnitById, listUnitSubtree } from '../units/repository.js';
@@ -135,7 +135,7 @@ function ruleFromGuide(title: string, guide: string | null): ParRule {
 }
 
 export async function readCriteriaSheet(bytes: Uint8Array, filename: string) {
-  const sheet = await readSheet(bytes, filename, { mergedOnce: true });
+  const sheet = await readSheet(bytes, filename, { ...DEFAULT_READ_LIMITS, mergedOnce: true });
   return parseCriteriaRows(sheet.rows);
 }
 

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import mammoth from 'mammoth';
 import { AppError } from '../../errors.js';
+import { assertZipWithinLimits, DEFAULT_ZIP_LIMITS } from '../../lib/zip-limits.js';
+import type { ZipLimits } from '../../lib/zip-limits.js';
 
 /** What a plan document turned into: text (.md/.txt/pasted) or HTML (from .docx via mammoth). */
 export type DecodedDocument = { kind: 'docx'; html: string } | { kind: 'text'; text: string };
@@ -23,6 +25,7 @@ export function sha256(bytes: Uint8Array | string): string {
 export async function decodePlanDocument(
   bytes: Uint8Array,
   filename: string | null,
+  zipLimits: ZipLimits = DEFAULT_ZIP_LIMITS,
 ): Promise<DecodedDocument> {
   if (bytes.length === 0) throw new AppError('FILE_EMPTY');
   if (startsWith(bytes, OLE)) {
@@ -36,6 +39,7 @@ export async function decodePlanDocument(
     );
   }
   if (startsWith(bytes, ZIP)) {
+    assertZipWithinLimits(bytes, zipLimits);
     let html: string;
     try {
       const result = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) });

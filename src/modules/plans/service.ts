@@ -1,3 +1,4 @@
+import type { ZipLimits } from '../../lib/zip-limits.js';
 import { AppError } from '../../errors.js';
 import type { Clock } from '../../lib/clock.js';
 import { vietnamToday } from '../../lib/clock.js';
@@ -44,6 +45,8 @@ export interface PlansDeps {
   db: Q;
   clock: Clock;
   uploadMaxBytes: number;
+  /** Limits of .docx containers read before inflating. */
+  zipLimits?: ZipLimits;
   /** The unit's report due dates and cut-offs (calendar settings), when the plan states none. */
   reportingFor: (unitId: number) => Promise<ReportingSettings | undefined>;
   /** The unit's register figures for a period (dates 'YYYY-MM-DD'), for targets bound to one. */
@@ -68,6 +71,7 @@ export function plansService({
   db,
   clock,
   uploadMaxBytes,
+  zipLimits,
   reportingFor,
   measureDossiers,
   measureFeedback,
@@ -97,7 +101,7 @@ export function plansService({
     if (src.bytes) {
       if (src.bytes.length > uploadMaxBytes)
         throw new AppError('FILE_TOO_LARGE', `Tệp vượt quá ${Math.round(uploadMaxBytes / 1048576)} MB.`);
-      const doc = await decodePlanDocument(src.bytes, src.filename);
+      const doc = await decodePlanDocument(src.bytes, src.filename, zipLimits);
       hash = sha256(src.bytes);
       kind = doc.kind === 'docx' ? 'docx' : src.filename?.toLowerCase().endsWith('.md') ? 'md' : 'txt';
       parsed = doc.kind === 'docx' ? parsePlanHtml(doc.html) : parsePlanText(doc.text);

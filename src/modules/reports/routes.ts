@@ -9,12 +9,13 @@ import {
   ScheduleQuery,
   SubmissionParams,
 } from './schema.js';
+import { contentDisposition } from '../../http/content-disposition.js';
 
 const TYPES = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 } as const;
-const attachment = (name: string) => `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;
+const attachment = (name: string) => contentDisposition(name);
 
 export const reportRoutes =
   (services: Services): FastifyPluginAsyncZod =>

@@ -12,9 +12,10 @@ import {
   SurveyBody,
   SurveyOut,
 } from './schema.js';
+import { contentDisposition } from '../../http/content-disposition.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const attachment = (name: string) => `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;
+const attachment = (name: string) => contentDisposition(name);
 /** The browser's id for one-answer-per-browser surveys, kept a year (also in the page's localStorage). */
 export const BROWSER_COOKIE = 'cchc_browser';
 const BROWSER_ID = /^[A-Za-z0-9_-]{16,64}$/;
@@ -24,7 +25,7 @@ export const surveyRoutes =
   (services: Services, publicRateLimit: number): FastifyPluginAsyncZod =>
   async (app) => {
     const tags = ['surveys'];
-    const origin = (req: { protocol: string; host: string }) => `${req.protocol}://${req.host}`;
+    const origin = (req: { server: { linkBase: string } }) => req.server.linkBase;
     const s = services.surveys;
 
     async function present(actor: ReturnType<typeof actorOf>, id: number, o: string) {

@@ -13,6 +13,7 @@ import { TargetOut } from '../plans/schema.js';
 import { IdParams } from '../units/schema.js';
 import type { EvidenceOut } from './schema.js';
 import { EventBody, EvidenceOut as EvidenceOutSchema, MyTaskOut, OccurrencePatchBody, TaskDetail, TaskPatchBody } from './schema.js';
+import { contentDisposition } from '../../http/content-disposition.js';
 
 export function presentEvidence(e: EvidenceRow & { uploader_name: string }): EvidenceOut {
   return {
@@ -179,7 +180,7 @@ export const taskRoutes =
         const file = await services.evidence.download(actorOf(req), req.params.id);
         return reply
           .header('Content-Type', file.contentType)
-          .header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
+          .header('Content-Disposition', contentDisposition(file.filename, { mime: file.contentType }))
           .header('X-Content-Type-Options', 'nosniff')
           .send(Buffer.from(file.data));
       },

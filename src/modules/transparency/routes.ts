@@ -8,6 +8,7 @@ import type { Services } from '../../services.js';
 import { IdParams } from '../units/schema.js';
 import { PAGE_CSS, PAGE_CSS_PATH, renderTransparencyPage } from './page.js';
 import { PostBody, PostOut, TransparencyOut } from './schema.js';
+import { contentDisposition } from '../../http/content-disposition.js';
 
 /** Browsers and proxies may keep the public page a short while. */
 const PUBLIC_CACHE = 'public, max-age=30';
@@ -16,7 +17,7 @@ const FileParams = z.object({
   fileId: z.coerce.number().int().positive(),
 });
 const inlineOrAttachment = (a: { mime: string; filename: string }) =>
-  `${a.mime.startsWith('image/') ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(a.filename)}`;
+  contentDisposition(a.filename, { mime: a.mime, inline: a.mime.startsWith('image/') });
 
 function presentPost(p: PostRow, attachments: PostAttachmentRow[], canManage: boolean): PostOut {
   return {

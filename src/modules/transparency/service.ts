@@ -5,7 +5,7 @@ import { figure } from '../../core/metrics/index.js';
 import { AppError } from '../../errors.js';
 import type { Clock } from '../../lib/clock.js';
 import { vietnamToday } from '../../lib/clock.js';
-import { safeFilename, sniffEvidenceType } from '../../lib/file-type.js';
+import { filenameForType, sniffEvidenceType } from '../../lib/file-type.js';
 import type { Q } from '../../db/types.js';
 import { insertAudit } from '../audit/repository.js';
 import { policy } from '../auth/policy.js';
@@ -208,7 +208,7 @@ export function postsService({
         const a = await insertAttachment(tx, {
           post_id: id,
           file_id: fileId,
-          filename: safeFilename(file.filename),
+          filename: filenameForType(file.filename, type),
           mime: type.mime,
           size: file.bytes.length,
           removed_at: null,
