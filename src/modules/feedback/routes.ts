@@ -10,20 +10,26 @@ import {
   ActionBody,
   EnterBody,
   FIELD_LABELS,
+  ChallengeOut,
   FeedbackDetail,
+  FeedbackFiguresOut,
+  FeedbackSettingsOut,
   FeedbackListItem,
   FiguresQuery,
   ListQuery,
   PublicAnswer,
+  PublicFeedbackForm,
   PublicAnswersQuery,
   PublicTrack,
   SettingsBody,
   SubmitFields,
   TemplateBody,
+  TemplateOut,
   UnitQuery,
 } from './schema.js';
 import { FEEDBACK_FILE_MAX_BYTES, FEEDBACK_MAX_FILES } from './service.js';
 import type { UploadedFile } from './service.js';
+import { fileResponse, OkResult } from '../../http/contract.js';
 
 const PAGE = 50;
 const PUBLIC_PAGE = 20;
@@ -143,6 +149,7 @@ export const feedbackRoutes =
           tags,
           summary: 'Số liệu tiếp nhận, trả lời, công khai phản ánh của một kỳ',
           querystring: FiguresQuery,
+          response: { 200: FeedbackFiguresOut },
         },
       },
       async (req) => {
@@ -183,6 +190,7 @@ export const feedbackRoutes =
           tags,
           summary: 'Thời hạn xử lý phản ánh của đơn vị (ngày làm việc)',
           querystring: UnitQuery,
+          response: { 200: FeedbackSettingsOut },
         },
       },
       async (req) => {
@@ -192,7 +200,14 @@ export const feedbackRoutes =
     );
     app.put(
       '/feedback/settings',
-      { schema: { tags, summary: 'Đặt thời hạn xử lý phản ánh của đơn vị', body: SettingsBody } },
+      {
+        schema: {
+          tags,
+          summary: 'Đặt thời hạn xử lý phản ánh của đơn vị',
+          body: SettingsBody,
+          response: { 200: FeedbackSettingsOut },
+        },
+      },
       async (req) => {
         const { unitId, ...s } = req.body;
         return fb.saveSettings(actorOf(req), unitId, s, String(req.id));
@@ -207,7 +222,14 @@ export const feedbackRoutes =
     }) => ({ id: t.id, unitId: t.unit_id, title: t.title, body: t.body, updatedAt: t.updated_at });
     app.get(
       '/feedback/templates',
-      { schema: { tags, summary: 'Mẫu trả lời của đơn vị', querystring: UnitQuery } },
+      {
+        schema: {
+          tags,
+          summary: 'Mẫu trả lời của đơn vị',
+          querystring: UnitQuery,
+          response: { 200: z.array(TemplateOut) },
+        },
+      },
       async (req) => {
         const actor = actorOf(req);
         return (await fb.templates(actor, req.query.unitId ?? actor.unitId)).map(presentTemplate);
@@ -215,7 +237,7 @@ export const feedbackRoutes =
     );
     app.post(
       '/feedback/templates',
-      { schema: { tags, summary: 'Thêm mẫu trả lời', body: TemplateBody } },
+      { schema: { tags, summary: 'Thêm mẫu trả lời', body: TemplateBody, response: { 200: TemplateOut } } },
       async (req) =>
         presentTemplate(
           await fb.saveTemplate(actorOf(req), req.body.unitId, req.body, undefined, String(req.id)),
@@ -223,7 +245,15 @@ export const feedbackRoutes =
     );
     app.put(
       '/feedback/templates/:id',
-      { schema: { tags, summary: 'Sửa mẫu trả lời', params: IdParams, body: TemplateBody } },
+      {
+        schema: {
+          tags,
+          summary: 'Sửa mẫu trả lời',
+          params: IdParams,
+          body: TemplateBody,
+          response: { 200: TemplateOut },
+        },
+      },
       async (req) =>
         presentTemplate(
           await fb.saveTemplate(actorOf(req), req.body.unitId, req.body, req.params.id, String(req.id)),
@@ -231,7 +261,14 @@ export const feedbackRoutes =
     );
     app.delete(
       '/feedback/templates/:id',
-      { schema: { tags, summary: 'Bỏ mẫu trả lời (giữ lại trong nhật ký)', params: IdParams } },
+      {
+        schema: {
+          tags,
+          summary: 'Bỏ mẫu trả lời (giữ lại trong nhật ký)',
+          params: IdParams,
+          response: { 200: OkResult },
+        },
+      },
       async (req) => {
         await fb.removeTemplate(actorOf(req), req.params.id, String(req.id));
         return { ok: true };
@@ -269,6 +306,7 @@ export const feedbackRoutes =
             id: z.coerce.number().int().positive(),
             attachmentId: z.coerce.number().int().positive(),
           }),
+          response: { 200: fileResponse('Tệp đính kèm', 'application/octet-stream') },
         },
       },
       async (req, reply) => {
@@ -286,7 +324,11 @@ export const feedbackRoutes =
     app.get(
       '/public/feedback/form',
       {
-        schema: { tags: ['public'], summary: 'Đơn vị nhận phản ánh và phép tính kiểm tra' },
+        schema: {
+          tags: ['public'],
+          summary: 'Đơn vị nhận phản ánh và phép tính kiểm tra',
+          response: { 200: PublicFeedbackForm },
+        },
         config: publicLimit,
       },
       async () => ({
@@ -298,7 +340,10 @@ export const feedbackRoutes =
     );
     app.get(
       '/public/feedback/challenge',
-      { schema: { tags: ['public'], summary: 'Phép tính kiểm tra mới' }, config: publicLimit },
+      {
+        schema: { tags: ['public'], summary: 'Phép tính kiểm tra mới', response: { 200: ChallengeOut } },
+        config: publicLimit,
+      },
       async () => fb.issueChallenge(),
     );
     app.post(

@@ -4,11 +4,16 @@ import type { Services } from '../../services.js';
 import {
   DraftBody,
   OverviewQuery,
+  ReportDetail,
+  ReportOverview,
   ReportParams,
+  ReportSchedule,
+  ReportSubmitResult,
   ReturnBody,
   ScheduleQuery,
   SubmissionParams,
 } from './schema.js';
+import { fileResponse } from '../../http/contract.js';
 
 const TYPES = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -24,7 +29,14 @@ export const reportRoutes =
 
     app.get(
       '/reports/schedule',
-      { schema: { tags, summary: 'Lịch báo cáo định kỳ của đơn vị trong năm', querystring: ScheduleQuery } },
+      {
+        schema: {
+          tags,
+          summary: 'Lịch báo cáo định kỳ của đơn vị trong năm',
+          querystring: ScheduleQuery,
+          response: { 200: ReportSchedule },
+        },
+      },
       async (req) => {
         const actor = actorOf(req);
         const year = req.query.year ?? Number(services.today().slice(0, 4));
@@ -39,6 +51,7 @@ export const reportRoutes =
           tags,
           summary: 'Tình hình gửi báo cáo của các đơn vị cấp dưới',
           querystring: OverviewQuery,
+          response: { 200: ReportOverview },
         },
       },
       async (req) => {
@@ -54,6 +67,7 @@ export const reportRoutes =
           tags,
           summary: 'Báo cáo của một kỳ: trạng thái, bản nháp, số liệu, các lần gửi',
           params: ReportParams,
+          response: { 200: ReportDetail },
         },
       },
       async (req) => services.reports.detail(actorOf(req), req.params.unitId, req.params.period),
@@ -61,7 +75,15 @@ export const reportRoutes =
 
     app.put(
       base,
-      { schema: { tags, summary: 'Lưu bản nháp báo cáo', params: ReportParams, body: DraftBody } },
+      {
+        schema: {
+          tags,
+          summary: 'Lưu bản nháp báo cáo',
+          params: ReportParams,
+          body: DraftBody,
+          response: { 200: ReportDetail },
+        },
+      },
       async (req) => {
         const actor = actorOf(req);
         await services.reports.saveDraft(
@@ -83,6 +105,7 @@ export const reportRoutes =
             tags,
             summary: `Tải báo cáo (.${format}): bản đã gửi, hoặc lập từ số liệu hiện tại`,
             params: ReportParams,
+            response: { 200: fileResponse(`Báo cáo (.${format})`, TYPES[format]) },
           },
         },
         async (req, reply) => {
@@ -97,7 +120,12 @@ export const reportRoutes =
       app.get(
         `${base}/submissions/:seq/report.${format}`,
         {
-          schema: { tags, summary: `Tải bản báo cáo (.${format}) của một lần gửi`, params: SubmissionParams },
+          schema: {
+            tags,
+            summary: `Tải bản báo cáo (.${format}) của một lần gửi`,
+            params: SubmissionParams,
+            response: { 200: fileResponse(`Báo cáo (.${format})`, TYPES[format]) },
+          },
         },
         async (req, reply) => {
           const f = await services.reports.file(
@@ -118,7 +146,14 @@ export const reportRoutes =
 
     app.post(
       `${base}/submit`,
-      { schema: { tags, summary: 'Gửi báo cáo lên cấp trên (số liệu được chốt)', params: ReportParams } },
+      {
+        schema: {
+          tags,
+          summary: 'Gửi báo cáo lên cấp trên (số liệu được chốt)',
+          params: ReportParams,
+          response: { 200: ReportSubmitResult },
+        },
+      },
       async (req) => {
         const actor = actorOf(req);
         const result = await services.reports.submit(
@@ -142,6 +177,7 @@ export const reportRoutes =
           summary: 'Cấp trên trả lại báo cáo để chỉnh sửa',
           params: ReportParams,
           body: ReturnBody,
+          response: { 200: ReportDetail },
         },
       },
       async (req) => {

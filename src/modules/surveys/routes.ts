@@ -11,7 +11,9 @@ import {
   ResultsOut,
   SurveyBody,
   SurveyOut,
+  SurveyTemplateOut,
 } from './schema.js';
+import { fileResponse, OkMessage, OkResult } from '../../http/contract.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const attachment = (name: string) => `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;
@@ -42,7 +44,13 @@ export const surveyRoutes =
 
     app.get(
       '/surveys/templates',
-      { schema: { tags, summary: 'Mẫu phiếu khảo sát có sẵn (SIPAS, đánh giá hồ sơ)' } },
+      {
+        schema: {
+          tags,
+          summary: 'Mẫu phiếu khảo sát có sẵn (SIPAS, đánh giá hồ sơ)',
+          response: { 200: z.array(SurveyTemplateOut) },
+        },
+      },
       async (req) => {
         actorOf(req);
         return s.templates();
@@ -101,7 +109,14 @@ export const surveyRoutes =
     );
     app.delete(
       '/surveys/:id',
-      { schema: { tags, summary: 'Lưu trữ khảo sát (không xóa câu trả lời)', params: IdParams } },
+      {
+        schema: {
+          tags,
+          summary: 'Lưu trữ khảo sát (không xóa câu trả lời)',
+          params: IdParams,
+          response: { 200: OkResult },
+        },
+      },
       async (req) => {
         await s.remove(actorOf(req), req.params.id, String(req.id));
         return { ok: true };
@@ -149,7 +164,14 @@ export const surveyRoutes =
     );
     app.get(
       '/surveys/:id/export.xlsx',
-      { schema: { tags, summary: 'Xuất câu trả lời (.xlsx)', params: IdParams } },
+      {
+        schema: {
+          tags,
+          summary: 'Xuất câu trả lời (.xlsx)',
+          params: IdParams,
+          response: { 200: fileResponse('Câu trả lời (.xlsx)', XLSX) },
+        },
+      },
       async (req, reply) => {
         const buf = await s.workbook(actorOf(req), req.params.id);
         return reply
@@ -160,7 +182,14 @@ export const surveyRoutes =
     );
     app.get(
       '/surveys/:id/qr.png',
-      { schema: { tags, summary: 'Mã QR của đường dẫn công khai', params: IdParams } },
+      {
+        schema: {
+          tags,
+          summary: 'Mã QR của đường dẫn công khai',
+          params: IdParams,
+          response: { 200: fileResponse('Ảnh mã QR', 'image/png') },
+        },
+      },
       async (req, reply) => {
         const row = await s.loadReadable(actorOf(req), req.params.id);
         const png = await s.qrPng(publicSurveyUrl(origin(req), row.slug));
@@ -212,6 +241,7 @@ export const surveyRoutes =
           summary: 'Gửi câu trả lời (một lần mỗi mã mời / mỗi trình duyệt)',
           params: Slug,
           body: AnswerBody,
+          response: { 200: OkMessage },
         },
         config: { rateLimit: { max: Math.max(1, Math.round(publicRateLimit / 6)), timeWindow: '1 minute' } },
       },
