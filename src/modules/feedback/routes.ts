@@ -3,7 +3,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../errors.js';
 import { actorOf } from '../../http/context.js';
+import type { Same } from '../../http/contract.js';
 import type { Services } from '../../services.js';
+import type { FeedbackService } from './service.js';
 import { IdParams } from '../units/schema.js';
 import { presentDetail, presentListItem, presentPublicAnswer, presentTrack } from './presenter.js';
 import {
@@ -439,3 +441,14 @@ export const feedbackRoutes =
       },
     );
   };
+
+// The response schemas describe exactly what the service returns (a field missing from one fails
+// the typecheck here instead of being dropped by the serializer).
+type Of<K extends keyof FeedbackService> = Awaited<ReturnType<FeedbackService[K]>>;
+const shapes: [
+  Same<z.infer<typeof FeedbackFiguresOut>, Of<'figuresFor'>>,
+  Same<z.infer<typeof FeedbackSettingsOut>, Of<'settings'>>,
+  Same<z.infer<typeof ChallengeOut>, Of<'issueChallenge'>>,
+  Same<z.infer<typeof PublicFeedbackForm>['units'], Of<'publicUnits'>>,
+] = [true, true, true, true];
+void shapes;

@@ -1,7 +1,5 @@
 import { z } from 'zod';
 import { FigureOut } from '../../http/contract.js';
-import type { Same } from '../../http/contract.js';
-import type { FeedbackService } from './service.js';
 import {
   FEEDBACK_ACTIONS,
   FEEDBACK_CATEGORIES,
@@ -269,12 +267,3 @@ export const PublicFeedbackForm = z.object({
   maxFiles: z.number(),
   maxFileMb: z.number(),
 });
-
-type Of<K extends keyof FeedbackService> = Awaited<ReturnType<FeedbackService[K]>>;
-const shapes: [
-  Same<z.infer<typeof FeedbackFiguresOut>, Of<'figuresFor'>>,
-  Same<z.infer<typeof FeedbackSettingsOut>, Of<'settings'>>,
-  Same<z.infer<typeof ChallengeOut>, Of<'issueChallenge'>>,
-  Same<z.infer<typeof PublicFeedbackForm>['units'], Of<'publicUnits'>>,
-] = [true, true, true, true];
-void shapes;

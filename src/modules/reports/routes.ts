@@ -1,6 +1,9 @@
+import type { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../../http/context.js';
+import type { Same } from '../../http/contract.js';
 import type { Services } from '../../services.js';
+import type { ReportsService } from './service.js';
 import {
   DraftBody,
   OverviewQuery,
@@ -193,3 +196,14 @@ export const reportRoutes =
       },
     );
   };
+
+// The response schemas describe exactly what the service returns (a field missing from one fails
+// the typecheck here instead of being dropped by the serializer).
+type Of<K extends keyof ReportsService> = Awaited<ReturnType<ReportsService[K]>>;
+const shapes: [
+  Same<z.infer<typeof ReportSchedule>, Of<'schedule'>>,
+  Same<z.infer<typeof ReportOverview>, Of<'overview'>>,
+  Same<z.infer<typeof ReportDetail>, Of<'detail'>>,
+  Same<z.infer<typeof ReportSubmitResult>, Of<'submit'> & { report: Of<'detail'> }>,
+] = [true, true, true, true];
+void shapes;

@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import type { Same } from '../../http/contract.js';
 import { ReportContentV1 } from '../exchange/package.js';
-import type { ReportsService } from './service.js';
 
 const PERIOD_MESSAGE = 'Kỳ báo cáo phải có dạng NĂM-Q1, NĂM-H1, NĂM-Q3 hoặc NĂM-Y (ví dụ 2026-Q1).';
 
@@ -135,12 +133,3 @@ export const ReportSubmitResult = z.object({
   late: z.boolean(),
   report: ReportDetail,
 });
-
-type Of<K extends keyof ReportsService> = Awaited<ReturnType<ReportsService[K]>>;
-const shapes: [
-  Same<z.infer<typeof ReportSchedule>, Of<'schedule'>>,
-  Same<z.infer<typeof ReportOverview>, Of<'overview'>>,
-  Same<z.infer<typeof ReportDetail>, Of<'detail'>>,
-  Same<z.infer<typeof ReportSubmitResult>, Of<'submit'> & { report: Of<'detail'> }>,
-] = [true, true, true, true];
-void shapes;
