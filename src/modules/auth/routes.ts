@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { actorOf, clearSessionCookie, setSessionCookie } from '../../http/context.js';
 import type { Services } from '../../services.js';
+import { OkResult } from '../../http/contract.js';
 import { ChangePasswordBody, LoginBody, MeResult } from './schema.js';
 
 export function authRoutes(
@@ -28,11 +28,15 @@ export function authRoutes(
       },
     );
 
-    app.post('/auth/logout', { schema: { tags: ['auth'], summary: 'Đăng xuất' } }, async (req, reply) => {
-      if (req.sessionToken) await services.auth.logout(req.sessionToken);
-      clearSessionCookie(reply);
-      return { ok: true };
-    });
+    app.post(
+      '/auth/logout',
+      { schema: { tags: ['auth'], summary: 'Đăng xuất', response: { 200: OkResult } } },
+      async (req, reply) => {
+        if (req.sessionToken) await services.auth.logout(req.sessionToken);
+        clearSessionCookie(reply);
+        return { ok: true };
+      },
+    );
 
     app.get(
       '/auth/me',
@@ -47,7 +51,7 @@ export function authRoutes(
           tags: ['auth'],
           summary: 'Đổi mật khẩu',
           body: ChangePasswordBody,
-          response: { 200: z.object({ ok: z.boolean() }) },
+          response: { 200: OkResult },
         },
       },
       async (req) => {

@@ -7,6 +7,7 @@ import type { Services } from '../../services.js';
 import { IdParams } from '../units/schema.js';
 import { FeedOut, MonthOut, MonthQuery, ScheduleVersionOut, SettingsOut, YearOut } from './schema.js';
 import { ScheduleFile, UnitCalendarSettings, YearScheduleBody } from './settings.js';
+import { fileResponse } from '../../http/contract.js';
 
 type DueRow = Awaited<ReturnType<Services['calendar']['month']>>['dues'][number];
 
@@ -134,7 +135,7 @@ export const calendarRoutes =
     // Public by design: the secret in the URL is the credential (calendar apps send no cookie).
     app.get(
       '/calendar/ics/:token',
-      { schema: { tags, summary: 'Lịch hạn cá nhân (iCalendar)', params: z.object({ token: z.string().min(20).max(100) }) }, config: { rateLimit: { max: 60, timeWindow: '1 minute' } } },
+      { schema: { tags, summary: 'Lịch hạn cá nhân (iCalendar)', params: z.object({ token: z.string().min(20).max(100) }), response: { 200: fileResponse('Lịch iCalendar', 'text/calendar') } }, config: { rateLimit: { max: 60, timeWindow: '1 minute' } } },
       async (req, reply) => {
         const ics = await services.calendar.feedIcs(req.params.token, origin(req));
         return reply.header('Content-Type', 'text/calendar; charset=utf-8').header('Cache-Control', 'private, max-age=300').send(ics);

@@ -4,6 +4,7 @@ import { AppError } from '../../errors.js';
 import { actorOf } from '../../http/context.js';
 import { intField, readUpload } from '../../http/multipart.js';
 import type { Services } from '../../services.js';
+import { fileResponse, OkResult } from '../../http/contract.js';
 import { ImportId, ImportProgress } from '../dossier-import/schema.js';
 import { DocumentImportReport } from './import-schema.js';
 import { presentDocument, presentTrustedRoot } from './presenter.js';
@@ -24,13 +25,6 @@ import {
 import { contentDisposition } from '../../http/content-disposition.js';
 
 const IdParams = z.object({ id: z.coerce.number().int().positive() });
-
-/** Bytes documented as `type: string, format: binary` (a file download). */
-const Binary = z.custom<Uint8Array | string>(() => true).meta({ type: 'string', format: 'binary' });
-const fileResponse = (description: string, ...types: string[]) => ({
-  description,
-  content: Object.fromEntries(types.map((t) => [t, { schema: Binary }])),
-});
 
 /** The document register, signed-PDF checks and the trusted roots. Register under `/api`. */
 export const documentRoutes =
@@ -319,7 +313,7 @@ export const documentRoutes =
           tags,
           summary: 'Gỡ một chứng thư gốc khỏi danh sách tin cậy (giữ lại lịch sử)',
           params: IdParams,
-          response: { 200: z.object({ ok: z.boolean() }) },
+          response: { 200: OkResult },
         },
       },
       async (req) => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FigureOut } from '../../http/contract.js';
 import { BOOKS, CHANNELS, DIRECTIONS, DOCUMENT_TYPE_CODES, FORMS } from '../../core/documents/index.js';
 import { SIGNATURE_STATUS_ORDER } from '../../core/pdf-signature/index.js';
 
@@ -177,13 +178,7 @@ export const DocumentOut = z
   .meta({ id: 'Document' });
 export type DocumentOut = z.infer<typeof DocumentOut>;
 
-/** A rate (core/metrics `Figure`). */
-const FigureShape = z.object({
-  value: z.number().nullable(),
-  numerator: z.number(),
-  denominator: z.number(),
-  definition: z.string(),
-});
+const FigureShape = FigureOut;
 
 export const DocumentFiguresOut = z
   .object({

@@ -16,11 +16,16 @@ import {
   ProcedureBody,
   ProcedureOut,
   PublicDossier,
+  AccessLogEntry,
+  DueSoonItem,
   RatingBody,
+  RatingTarget,
   ReceiveBody,
   StepBody,
 } from './schema.js';
 import { contentDisposition } from '../../http/content-disposition.js';
+import { AppError } from '../../errors.js';
+import { fileResponse, OkMessage } from '../../http/contract.js';
 
 const PAGE = 50;
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -74,21 +79,21 @@ export const dossierRoutes =
         return { ...figures, period, definitions: FIGURE_DEFINITIONS };
       },
     );
-    app.get('/dossiers/due-soon', { schema: { tags, summary: 'Hồ sơ sắp đến hạn, quá hạn', querystring: z.object({ unitId: z.coerce.number().int().positive().optional(), subtree: z.enum(['0', '1']).optional() }) } }, async (req) => {
+    app.get('/dossiers/due-soon', { schema: { tags, summary: 'Hồ sơ sắp đến hạn, quá hạn', querystring: z.object({ unitId: z.coerce.number().int().positive().optional(), subtree: z.enum(['0', '1']).optional() }), response: { 200: z.array(DueSoonItem) } } }, async (req) => {
       const actor = actorOf(req);
       const items = await services.dossiers.dueSoonList(actor, req.query.unitId ?? actor.unitId, req.query.subtree === '1');
       return items.map(({ dossier, state }) => ({ ...presentListItem(dossier, services.dossiers.seesPersonalData(actor, dossier.unit_id), services.nowIso()), late: state.late, atRisk: state.atRisk, apologyRequired: state.apologyRequired }));
     });
-    app.get('/dossiers/register.xlsx', { schema: { tags, summary: 'Mẫu 06: Sổ theo dõi hồ sơ (.xlsx)', querystring: FiguresQuery } }, async (req, reply) => {
+    app.get('/dossiers/register.xlsx', { schema: { tags, summary: 'Mẫu 06: Sổ theo dõi hồ sơ (.xlsx)', querystring: FiguresQuery, response: { 200: fileResponse('Sổ theo dõi hồ sơ', XLSX) } } }, async (req, reply) => {
       const actor = actorOf(req);
       const unit = await services.units.get(actor, req.query.unitId ?? actor.unitId);
-      if (!services.dossiers.seesPersonalData(actor, unit.id)) return reply.status(403).send({ error: { code: 'FORBIDDEN', message: 'Chỉ cán bộ xử lý hồ sơ của đơn vị mới xuất được sổ có thông tin cá nhân.', requestId: String(req.id) } });
+      if (!services.dossiers.seesPersonalData(actor, unit.id)) throw new AppError('FORBIDDEN', 'Chỉ cán bộ xử lý hồ sơ của đơn vị mới xuất được sổ có thông tin cá nhân.');
       const rows = await services.dossiers.list(actor, { unitId: unit.id, from: `${req.query.from}T00:00:00`, to: `${req.query.to}T23:59:59`, limit: 100_000, offset: 0 });
       await services.dossiers.logAccess(actor, { id: null, unit_id: unit.id }, 'export', `Xuất Mẫu 06 từ ${req.query.from} đến ${req.query.to} (${rows.length} hồ sơ)`);
       const buf = await registerWorkbook(unit, { from: req.query.from, to: req.query.to }, rows);
       return reply.header('Content-Type', XLSX).header('Content-Disposition', attachment(`so-theo-doi-ho-so-${req.query.from}-${req.query.to}.xlsx`)).send(buf);
     });
-    app.get('/dossiers/access-log', { schema: { tags, summary: 'Nhật ký truy cập thông tin cá nhân', querystring: z.object({ unitId: z.coerce.number().int().positive().optional(), dossierId: z.coerce.number().int().positive().optional() }) } }, async (req) => {
+    app.get('/dossiers/access-log', { schema: { tags, summary: 'Nhật ký truy cập thông tin cá nhân', querystring: z.object({ unitId: z.coerce.number().int().positive().optional(), dossierId: z.coerce.number().int().positive().optional() }), response: { 200: z.array(AccessLogEntry) } } }, async (req) => {
       const actor = actorOf(req);
       const rows = await services.dossiers.accessLog(actor, req.query.unitId ?? actor.unitId, req.query.dossierId);
       return rows.map((r) => ({ at: r.at, user: r.user_name, kind: r.kind, dossierId: r.dossier_id, detail: r.detail }));
@@ -112,10 +117,10 @@ export const dossierRoutes =
       await services.dossiers.setFlags(actor, req.params.id, req.body, String(req.id));
       return detail(actor, req.params.id);
     });
-    app.get('/dossiers/:id/forms/:form', { schema: { tags, summary: 'Tải Mẫu 01–05 (.docx)', params: z.object({ id: z.coerce.number().int().positive(), form: z.enum(FORMS) }) } }, async (req, reply) => {
+    app.get('/dossiers/:id/forms/:form', { schema: { tags, summary: 'Tải Mẫu 01–05 (.docx)', params: z.object({ id: z.coerce.number().int().positive(), form: z.enum(FORMS) }), response: { 200: fileResponse('Phiếu (.docx)', DOCX) } } }, async (req, reply) => {
       const actor = actorOf(req);
       const d = await services.dossiers.loadReadable(actor, req.params.id);
-      if (!services.dossiers.seesPersonalData(actor, d.unit_id)) return reply.status(403).send({ error: { code: 'FORBIDDEN', message: 'Chỉ cán bộ xử lý hồ sơ của đơn vị mới in được phiếu.', requestId: String(req.id) } });
+      if (!services.dossiers.seesPersonalData(actor, d.unit_id)) throw new AppError('FORBIDDEN', 'Chỉ cán bộ xử lý hồ sơ của đơn vị mới in được phiếu.');
       const [state, events, unit] = await Promise.all([services.dossiers.stateOf(d), services.dossiers.events(d), services.units.get(actor, d.unit_id)]);
       await services.dossiers.logAccess(actor, d, 'export', `Tải ${req.params.form}`);
       const buf = await dossierForm(req.params.form, d, unit, state, events, { lookupUrl: `${origin(req)}/tra-cuu/${encodeURIComponent(d.code)}`, userName: actor.fullName });
@@ -132,11 +137,11 @@ export const dossierRoutes =
           .type('application/json; charset=utf-8')
           .send((await services.dossiers.publicLookup(req.params.code)) as unknown as z.infer<typeof PublicDossier>),
     );
-    app.get('/public/ratings/:token', { schema: { tags: ['public'], summary: 'Hồ sơ cần đánh giá', params: z.object({ token: z.string().min(10).max(100) }) }, config: { rateLimit: { max: publicRateLimit, timeWindow: '1 minute' } } }, async (req) => {
+    app.get('/public/ratings/:token', { schema: { tags: ['public'], summary: 'Hồ sơ cần đánh giá', params: z.object({ token: z.string().min(10).max(100) }), response: { 200: RatingTarget } }, config: { rateLimit: { max: publicRateLimit, timeWindow: '1 minute' } } }, async (req) => {
       const d = await services.dossiers.ratingTarget(req.params.token);
       return { code: d.code, unitName: d.unit_name, procedureName: d.procedure_name, rated: d.rated_at !== null };
     });
-    app.post('/public/ratings/:token', { schema: { tags: ['public'], summary: 'Đánh giá mức độ hài lòng (một lần)', params: z.object({ token: z.string().min(10).max(100) }), body: RatingBody }, config: { rateLimit: { max: Math.max(1, Math.round(publicRateLimit / 6)), timeWindow: '1 minute' } } }, async (req) => {
+    app.post('/public/ratings/:token', { schema: { tags: ['public'], summary: 'Đánh giá mức độ hài lòng (một lần)', params: z.object({ token: z.string().min(10).max(100) }), body: RatingBody, response: { 200: OkMessage } }, config: { rateLimit: { max: Math.max(1, Math.round(publicRateLimit / 6)), timeWindow: '1 minute' } } }, async (req) => {
       await services.dossiers.rate(req.params.token, req.body);
       return { ok: true, message: 'Cảm ơn bạn đã đánh giá.' };
     });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FigureOut } from '../../http/contract.js';
 
 export const TIME_LIMIT_UNITS = ['working_days', 'working_hours', 'calendar_days'] as const;
 export const CHANNELS = ['direct', 'online', 'postal'] as const;
@@ -158,7 +159,7 @@ export const RatingBody = z.object({
   comment: z.string().max(2000).nullish(),
 });
 
-const Figure = z.object({ value: z.number().nullable(), numerator: z.number(), denominator: z.number(), definition: z.string() });
+const Figure = FigureOut;
 
 export const FiguresOut = z.object({
   period: z.object({ from: z.string(), to: z.string() }),
@@ -187,4 +188,21 @@ export const FiguresOut = z.object({
   ratings: z.object({ verySatisfied: z.number(), satisfied: z.number(), notSatisfied: z.number() }),
   complaintsOrNotSatisfied: z.number(),
   definitions: z.record(z.string(), z.string()),
+});
+
+export const DueSoonItem = DossierListItem.extend({ atRisk: z.boolean(), apologyRequired: z.boolean() });
+
+export const AccessLogEntry = z.object({
+  at: z.string(),
+  user: z.string(),
+  kind: z.string(),
+  dossierId: z.number().nullable(),
+  detail: z.string().nullable(),
+});
+
+export const RatingTarget = z.object({
+  code: z.string(),
+  unitName: z.string(),
+  procedureName: z.string(),
+  rated: z.boolean(),
 });

@@ -40,8 +40,8 @@ describe('the OpenAPI document publishes the report exchange format', () => {
     );
     expect(schemas.ReportContentV1?.properties).toHaveProperty('documents');
     expect(schemas.ReportContentV1?.properties).toHaveProperty('targets');
-    // The refs of this routes and schemas resolve. (Elsewhere the plan draft's recursive
-    // schedule schema points at an inline "schema0": not ours, left to the OpenAPI contract work.)
+    // The refs of the exchange's routes and schemas resolve (the whole document is validated in
+    // src/http/contract.test.ts).
     const ours = Object.entries(doc.paths).filter(([p]) =>
       /^\/api\/(documents|trusted-roots|regulations|exchange)/.test(p),
     );

@@ -3,28 +3,36 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../errors.js';
 import { actorOf } from '../../http/context.js';
+import type { Same } from '../../http/contract.js';
 import type { Services } from '../../services.js';
+import type { FeedbackService } from './service.js';
 import { IdParams } from '../units/schema.js';
 import { presentDetail, presentListItem, presentPublicAnswer, presentTrack } from './presenter.js';
 import {
   ActionBody,
   EnterBody,
   FIELD_LABELS,
+  ChallengeOut,
   FeedbackDetail,
+  FeedbackFiguresOut,
+  FeedbackSettingsOut,
   FeedbackListItem,
   FiguresQuery,
   ListQuery,
   PublicAnswer,
+  PublicFeedbackForm,
   PublicAnswersQuery,
   PublicTrack,
   SettingsBody,
   SubmitFields,
   TemplateBody,
+  TemplateOut,
   UnitQuery,
 } from './schema.js';
 import { FEEDBACK_FILE_MAX_BYTES, FEEDBACK_MAX_FILES } from './service.js';
 import type { UploadedFile } from './service.js';
 import { contentDisposition } from '../../http/content-disposition.js';
+import { fileResponse, OkResult } from '../../http/contract.js';
 
 const PAGE = 50;
 const PUBLIC_PAGE = 20;
@@ -144,6 +152,7 @@ export const feedbackRoutes =
           tags,
           summary: 'Số liệu tiếp nhận, trả lời, công khai phản ánh của một kỳ',
           querystring: FiguresQuery,
+          response: { 200: FeedbackFiguresOut },
         },
       },
       async (req) => {
@@ -184,6 +193,7 @@ export const feedbackRoutes =
           tags,
           summary: 'Thời hạn xử lý phản ánh của đơn vị (ngày làm việc)',
           querystring: UnitQuery,
+          response: { 200: FeedbackSettingsOut },
         },
       },
       async (req) => {
@@ -193,7 +203,14 @@ export const feedbackRoutes =
     );
     app.put(
       '/feedback/settings',
-      { schema: { tags, summary: 'Đặt thời hạn xử lý phản ánh của đơn vị', body: SettingsBody } },
+      {
+        schema: {
+          tags,
+          summary: 'Đặt thời hạn xử lý phản ánh của đơn vị',
+          body: SettingsBody,
+          response: { 200: FeedbackSettingsOut },
+        },
+      },
       async (req) => {
         const { unitId, ...s } = req.body;
         return fb.saveSettings(actorOf(req), unitId, s, String(req.id));
@@ -208,7 +225,14 @@ export const feedbackRoutes =
     }) => ({ id: t.id, unitId: t.unit_id, title: t.title, body: t.body, updatedAt: t.updated_at });
     app.get(
       '/feedback/templates',
-      { schema: { tags, summary: 'Mẫu trả lời của đơn vị', querystring: UnitQuery } },
+      {
+        schema: {
+          tags,
+          summary: 'Mẫu trả lời của đơn vị',
+          querystring: UnitQuery,
+          response: { 200: z.array(TemplateOut) },
+        },
+      },
       async (req) => {
         const actor = actorOf(req);
         return (await fb.templates(actor, req.query.unitId ?? actor.unitId)).map(presentTemplate);
@@ -216,7 +240,7 @@ export const feedbackRoutes =
     );
     app.post(
       '/feedback/templates',
-      { schema: { tags, summary: 'Thêm mẫu trả lời', body: TemplateBody } },
+      { schema: { tags, summary: 'Thêm mẫu trả lời', body: TemplateBody, response: { 200: TemplateOut } } },
       async (req) =>
         presentTemplate(
           await fb.saveTemplate(actorOf(req), req.body.unitId, req.body, undefined, String(req.id)),
@@ -224,7 +248,15 @@ export const feedbackRoutes =
     );
     app.put(
       '/feedback/templates/:id',
-      { schema: { tags, summary: 'Sửa mẫu trả lời', params: IdParams, body: TemplateBody } },
+      {
+        schema: {
+          tags,
+          summary: 'Sửa mẫu trả lời',
+          params: IdParams,
+          body: TemplateBody,
+          response: { 200: TemplateOut },
+        },
+      },
       async (req) =>
         presentTemplate(
           await fb.saveTemplate(actorOf(req), req.body.unitId, req.body, req.params.id, String(req.id)),
@@ -232,7 +264,14 @@ export const feedbackRoutes =
     );
     app.delete(
       '/feedback/templates/:id',
-      { schema: { tags, summary: 'Bỏ mẫu trả lời (giữ lại trong nhật ký)', params: IdParams } },
+      {
+        schema: {
+          tags,
+          summary: 'Bỏ mẫu trả lời (giữ lại trong nhật ký)',
+          params: IdParams,
+          response: { 200: OkResult },
+        },
+      },
       async (req) => {
         await fb.removeTemplate(actorOf(req), req.params.id, String(req.id));
         return { ok: true };
@@ -270,6 +309,7 @@ export const feedbackRoutes =
             id: z.coerce.number().int().positive(),
             attachmentId: z.coerce.number().int().positive(),
           }),
+          response: { 200: fileResponse('Tệp đính kèm', 'application/octet-stream') },
         },
       },
       async (req, reply) => {
@@ -287,7 +327,11 @@ export const feedbackRoutes =
     app.get(
       '/public/feedback/form',
       {
-        schema: { tags: ['public'], summary: 'Đơn vị nhận phản ánh và phép tính kiểm tra' },
+        schema: {
+          tags: ['public'],
+          summary: 'Đơn vị nhận phản ánh và phép tính kiểm tra',
+          response: { 200: PublicFeedbackForm },
+        },
         config: publicLimit,
       },
       async () => ({
@@ -299,7 +343,10 @@ export const feedbackRoutes =
     );
     app.get(
       '/public/feedback/challenge',
-      { schema: { tags: ['public'], summary: 'Phép tính kiểm tra mới' }, config: publicLimit },
+      {
+        schema: { tags: ['public'], summary: 'Phép tính kiểm tra mới', response: { 200: ChallengeOut } },
+        config: publicLimit,
+      },
       async () => fb.issueChallenge(),
     );
     app.post(
@@ -395,3 +442,14 @@ export const feedbackRoutes =
       },
     );
   };
+
+// The response schemas describe exactly what the service returns (a field missing from one fails
+// the typecheck here instead of being dropped by the serializer).
+type Of<K extends keyof FeedbackService> = Awaited<ReturnType<FeedbackService[K]>>;
+const shapes: [
+  Same<z.infer<typeof FeedbackFiguresOut>, Of<'figuresFor'>>,
+  Same<z.infer<typeof FeedbackSettingsOut>, Of<'settings'>>,
+  Same<z.infer<typeof ChallengeOut>, Of<'issueChallenge'>>,
+  Same<z.infer<typeof PublicFeedbackForm>['units'], Of<'publicUnits'>>,
+] = [true, true, true, true];
+void shapes;

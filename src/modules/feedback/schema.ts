@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FigureOut } from '../../http/contract.js';
 import {
   FEEDBACK_ACTIONS,
   FEEDBACK_CATEGORIES,
@@ -219,4 +220,50 @@ export const PublicAnswer = z.object({
   answer: z.string(),
   receivedAt: z.string(),
   publishedAt: z.string(),
+});
+
+// ---- responses ----
+
+const Count = z.number();
+export const FeedbackFiguresOut = z.object({
+  period: z.object({ from: z.string(), to: z.string() }),
+  counts: z.object({
+    total: Count,
+    received: Count,
+    notAccepted: Count,
+    forwarded: Count,
+    answered: Count,
+    answeredOnTime: Count,
+    published: Count,
+    publishedOnTime: Count,
+    open: Count,
+    overdue: Count,
+  }),
+  rates: z.object({ answeredOnTime: FigureOut, published: FigureOut }),
+  definitions: z.object({ answeredOnTime: z.string(), published: z.string() }).readonly(),
+});
+
+export const FeedbackSettingsOut = z.object({
+  classifyDays: z.number(),
+  forwardDays: z.number(),
+  answerDays: z.number(),
+  publishDays: z.number(),
+  inheritedFrom: z.union([z.number(), z.enum(['default', 'own'])]),
+});
+
+export const TemplateOut = z.object({
+  id: z.number(),
+  unitId: z.number(),
+  title: z.string(),
+  body: z.string(),
+  updatedAt: z.string(),
+});
+
+export const ChallengeOut = z.object({ token: z.string(), question: z.string() });
+
+export const PublicFeedbackForm = z.object({
+  units: z.array(z.object({ id: z.number(), code: z.string(), name: z.string() })),
+  challenge: ChallengeOut,
+  maxFiles: z.number(),
+  maxFileMb: z.number(),
 });

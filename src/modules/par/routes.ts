@@ -2,6 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../errors.js';
 import { actorOf } from '../../http/context.js';
+import { contentDisposition } from '../../http/content-disposition.js';
+import { fileResponse } from '../../http/contract.js';
 import { intField, readUpload } from '../../http/multipart.js';
 import { UNIT_KIND_KEYS } from '../units/kinds.js';
 import type { Services } from '../../services.js';
@@ -34,7 +36,7 @@ const TYPES = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   zip: 'application/zip',
 } as const;
-const attachment = (name: string) => `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;
+const attachment = (name: string) => contentDisposition(name);
 
 /** The PAR Index: criteria sets, self-assessment, appraisal, ranking, outputs. Register under `/api`. */
 export const parRoutes =
@@ -272,7 +274,14 @@ export const parRoutes =
 
     app.get(
       '/par/evidence/:id/file',
-      { schema: { tags, summary: 'Tải tệp minh chứng', params: IdParams } },
+      {
+        schema: {
+          tags,
+          summary: 'Tải tệp minh chứng',
+          params: IdParams,
+          response: { 200: fileResponse('Tệp minh chứng', 'application/octet-stream') },
+        },
+      },
       async (req, reply) => {
         const f = await svc.evidenceFile(actorOf(req), req.params.id);
         return reply
@@ -389,7 +398,7 @@ export const parRoutes =
     for (const [path, type, summary, fn] of files)
       app.get(
         `/par/assessments/:id/${path}`,
-        { schema: { tags, summary, params: Format } },
+        { schema: { tags, summary, params: Format, response: { 200: fileResponse(summary, TYPES[type]) } } },
         async (req, reply) => {
           const f = await services.parOutputs[fn](actorOf(req), req.params.id);
           return reply

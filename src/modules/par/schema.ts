@@ -39,19 +39,22 @@ type PreviewNodeT = {
   evidence: string | null;
   children: PreviewNodeT[];
 };
-const PreviewNode: z.ZodType<PreviewNodeT> = z.lazy(() =>
-  z.object({
-    code: z.string(),
-    title: z.string(),
-    depth: z.number(),
-    max: z.number().nullable(),
-    sign: Sign,
-    row: z.number(),
-    guide: z.string().nullable(),
-    evidence: z.string().nullable(),
-    children: z.array(PreviewNode),
-  }),
-);
+// A named component: the recursive reference is `#/components/schemas/ParCriteriaNode`.
+const PreviewNode: z.ZodType<PreviewNodeT> = z
+  .lazy(() =>
+    z.object({
+      code: z.string(),
+      title: z.string(),
+      depth: z.number(),
+      max: z.number().nullable(),
+      sign: Sign,
+      row: z.number(),
+      guide: z.string().nullable(),
+      evidence: z.string().nullable(),
+      children: z.array(PreviewNode),
+    }),
+  )
+  .meta({ id: 'ParCriteriaNode' });
 
 export const CriteriaPreviewOut = z.object({
   ok: z.boolean(),

@@ -38,7 +38,8 @@ export const ScheduleSchema: z.ZodType<Schedule> = z.lazy(() =>
     z.object({ kind: z.literal('unscheduled'), from: date, to: date }),
     z.object({ kind: z.literal('unparsed'), raw: z.string().max(2000) }),
   ]),
-);
+  // A named component: the recursive reference is `#/components/schemas/Schedule`.
+).meta({ id: 'Schedule' });
 
 export const DeadlineReadingSchema = z.object({
   schedule: ScheduleSchema,

@@ -1,15 +1,23 @@
+import type { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../../http/context.js';
+import type { Same } from '../../http/contract.js';
 import type { Services } from '../../services.js';
+import type { ReportsService } from './service.js';
 import {
   DraftBody,
   OverviewQuery,
+  ReportDetail,
+  ReportOverview,
   ReportParams,
+  ReportSchedule,
+  ReportSubmitResult,
   ReturnBody,
   ScheduleQuery,
   SubmissionParams,
 } from './schema.js';
 import { contentDisposition } from '../../http/content-disposition.js';
+import { fileResponse } from '../../http/contract.js';
 
 const TYPES = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -25,7 +33,14 @@ export const reportRoutes =
 
     app.get(
       '/reports/schedule',
-      { schema: { tags, summary: 'Lịch báo cáo định kỳ của đơn vị trong năm', querystring: ScheduleQuery } },
+      {
+        schema: {
+          tags,
+          summary: 'Lịch báo cáo định kỳ của đơn vị trong năm',
+          querystring: ScheduleQuery,
+          response: { 200: ReportSchedule },
+        },
+      },
       async (req) => {
         const actor = actorOf(req);
         const year = req.query.year ?? Number(services.today().slice(0, 4));
@@ -40,6 +55,7 @@ export const reportRoutes =
           tags,
           summary: 'Tình hình gửi báo cáo của các đơn vị cấp dưới',
           querystring: OverviewQuery,
+          response: { 200: ReportOverview },
         },
       },
       async (req) => {
@@ -55,6 +71,7 @@ export const reportRoutes =
           tags,
           summary: 'Báo cáo của một kỳ: trạng thái, bản nháp, số liệu, các lần gửi',
           params: ReportParams,
+          response: { 200: ReportDetail },
         },
       },
       async (req) => services.reports.detail(actorOf(req), req.params.unitId, req.params.period),
@@ -62,7 +79,15 @@ export const reportRoutes =
 
     app.put(
       base,
-      { schema: { tags, summary: 'Lưu bản nháp báo cáo', params: ReportParams, body: DraftBody } },
+      {
+        schema: {
+          tags,
+          summary: 'Lưu bản nháp báo cáo',
+          params: ReportParams,
+          body: DraftBody,
+          response: { 200: ReportDetail },
+        },
+      },
       async (req) => {
         const actor = actorOf(req);
         await services.reports.saveDraft(
@@ -84,6 +109,7 @@ export const reportRoutes =
             tags,
             summary: `Tải báo cáo (.${format}): bản đã gửi, hoặc lập từ số liệu hiện tại`,
             params: ReportParams,
+            response: { 200: fileResponse(`Báo cáo (.${format})`, TYPES[format]) },
           },
         },
         async (req, reply) => {
@@ -98,7 +124,12 @@ export const reportRoutes =
       app.get(
         `${base}/submissions/:seq/report.${format}`,
         {
-          schema: { tags, summary: `Tải bản báo cáo (.${format}) của một lần gửi`, params: SubmissionParams },
+          schema: {
+            tags,
+            summary: `Tải bản báo cáo (.${format}) của một lần gửi`,
+            params: SubmissionParams,
+            response: { 200: fileResponse(`Báo cáo (.${format})`, TYPES[format]) },
+          },
         },
         async (req, reply) => {
           const f = await services.reports.file(
@@ -119,7 +150,14 @@ export const reportRoutes =
 
     app.post(
       `${base}/submit`,
-      { schema: { tags, summary: 'Gửi báo cáo lên cấp trên (số liệu được chốt)', params: ReportParams } },
+      {
+        schema: {
+          tags,
+          summary: 'Gửi báo cáo lên cấp trên (số liệu được chốt)',
+          params: ReportParams,
+          response: { 200: ReportSubmitResult },
+        },
+      },
       async (req) => {
         const actor = actorOf(req);
         const result = await services.reports.submit(
@@ -143,6 +181,7 @@ export const reportRoutes =
           summary: 'Cấp trên trả lại báo cáo để chỉnh sửa',
           params: ReportParams,
           body: ReturnBody,
+          response: { 200: ReportDetail },
         },
       },
       async (req) => {
@@ -158,3 +197,14 @@ export const reportRoutes =
       },
     );
   };
+
+// The response schemas describe exactly what the service returns (a field missing from one fails
+// the typecheck here instead of being dropped by the serializer).
+type Of<K extends keyof ReportsService> = Awaited<ReturnType<ReportsService[K]>>;
+const shapes: [
+  Same<z.infer<typeof ReportSchedule>, Of<'schedule'>>,
+  Same<z.infer<typeof ReportOverview>, Of<'overview'>>,
+  Same<z.infer<typeof ReportDetail>, Of<'detail'>>,
+  Same<z.infer<typeof ReportSubmitResult>, Of<'submit'> & { report: Of<'detail'> }>,
+] = [true, true, true, true];
+void shapes;

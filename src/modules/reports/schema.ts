@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ReportContentV1 } from '../exchange/package.js';
 
 const PERIOD_MESSAGE = 'Kỳ báo cáo phải có dạng NĂM-Q1, NĂM-H1, NĂM-Q3 hoặc NĂM-Y (ví dụ 2026-Q1).';
 
@@ -53,4 +54,82 @@ export const ReturnBody = z.object({
     .trim()
     .min(3, { error: 'Hãy ghi rõ lý do trả lại báo cáo.' })
     .max(5000, { error: 'Lý do không quá 5.000 ký tự.' }),
+});
+
+// ---- responses ----
+
+const UnitRef = z.object({ id: z.number(), code: z.string(), name: z.string() });
+const ReportStatusOut = z.enum(['draft', 'submitted', 'returned']);
+
+export const PeriodStateOut = z.object({
+  key: z.string(),
+  label: z.string(),
+  dueDate: z.string(),
+  cutoffFrom: z.string(),
+  cutoffTo: z.string(),
+  state: z.enum(['not_started', 'draft', 'submitted', 'returned', 'overdue']),
+  status: ReportStatusOut.nullable(),
+  reportId: z.number().nullable(),
+  submittedAt: z.string().nullable(),
+  submittedLate: z.boolean(),
+});
+
+export const ReportSchedule = z.object({
+  unit: UnitRef,
+  year: z.number(),
+  plan: z.object({ id: z.number(), number: z.string().nullable(), title: z.string() }).nullable(),
+  today: z.string(),
+  periods: z.array(PeriodStateOut),
+  canEdit: z.boolean(),
+});
+
+export const ReportOverview = z.object({
+  period: z.string(),
+  units: z.array(
+    PeriodStateOut.extend({
+      unitId: z.number(),
+      unitCode: z.string(),
+      unitName: z.string(),
+      hasPlan: z.boolean(),
+      received: z.boolean(),
+    }),
+  ),
+});
+
+export const ReportDetail = z
+  .object({
+    unit: UnitRef,
+    period: PeriodStateOut,
+    hasPlan: z.boolean(),
+    received: z.boolean(),
+    draft: z.object({
+      number: z.string().nullable(),
+      signerTitle: z.string().nullable(),
+      signerName: z.string().nullable(),
+      narratives: z.object({ areas: z.record(z.string(), z.string()), general: z.string() }),
+      updatedAt: z.string().nullable(),
+    }),
+    content: ReportContentV1.nullable(),
+    frozen: z.boolean(),
+    submissions: z.array(
+      z.object({
+        seq: z.number(),
+        submittedAt: z.string(),
+        submittedBy: z.string().nullable(),
+        late: z.boolean(),
+        dueDate: z.string(),
+        returnedAt: z.string().nullable(),
+        returnedBy: z.string().nullable(),
+        returnReason: z.string().nullable(),
+      }),
+    ),
+    actions: z.object({ edit: z.boolean(), submit: z.boolean(), return: z.boolean() }),
+  })
+  .meta({ id: 'ReportDetail' });
+
+export const ReportSubmitResult = z.object({
+  reportId: z.number(),
+  seq: z.number(),
+  late: z.boolean(),
+  report: ReportDetail,
 });

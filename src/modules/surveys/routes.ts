@@ -11,8 +11,10 @@ import {
   ResultsOut,
   SurveyBody,
   SurveyOut,
+  SurveyTemplateOut,
 } from './schema.js';
 import { contentDisposition } from '../../http/content-disposition.js';
+import { fileResponse, OkMessage, OkResult } from '../../http/contract.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const attachment = (name: string) => contentDisposition(name);
@@ -43,7 +45,13 @@ export const surveyRoutes =
 
     app.get(
       '/surveys/templates',
-      { schema: { tags, summary: 'Mẫu phiếu khảo sát có sẵn (SIPAS, đánh giá hồ sơ)' } },
+      {
+        schema: {
+          tags,
+          summary: 'Mẫu phiếu khảo sát có sẵn (SIPAS, đánh giá hồ sơ)',
+          response: { 200: z.array(SurveyTemplateOut) },
+        },
+      },
       async (req) => {
         actorOf(req);
         return s.templates();
@@ -102,7 +110,14 @@ export const surveyRoutes =
     );
     app.delete(
       '/surveys/:id',
-      { schema: { tags, summary: 'Lưu trữ khảo sát (không xóa câu trả lời)', params: IdParams } },
+      {
+        schema: {
+          tags,
+          summary: 'Lưu trữ khảo sát (không xóa câu trả lời)',
+          params: IdParams,
+          response: { 200: OkResult },
+        },
+      },
       async (req) => {
         await s.remove(actorOf(req), req.params.id, String(req.id));
         return { ok: true };
@@ -150,7 +165,14 @@ export const surveyRoutes =
     );
     app.get(
       '/surveys/:id/export.xlsx',
-      { schema: { tags, summary: 'Xuất câu trả lời (.xlsx)', params: IdParams } },
+      {
+        schema: {
+          tags,
+          summary: 'Xuất câu trả lời (.xlsx)',
+          params: IdParams,
+          response: { 200: fileResponse('Câu trả lời (.xlsx)', XLSX) },
+        },
+      },
       async (req, reply) => {
         const buf = await s.workbook(actorOf(req), req.params.id);
         return reply
@@ -161,7 +183,14 @@ export const surveyRoutes =
     );
     app.get(
       '/surveys/:id/qr.png',
-      { schema: { tags, summary: 'Mã QR của đường dẫn công khai', params: IdParams } },
+      {
+        schema: {
+          tags,
+          summary: 'Mã QR của đường dẫn công khai',
+          params: IdParams,
+          response: { 200: fileResponse('Ảnh mã QR', 'image/png') },
+        },
+      },
       async (req, reply) => {
         const row = await s.loadReadable(actorOf(req), req.params.id);
         const png = await s.qrPng(publicSurveyUrl(origin(req), row.slug));
@@ -213,6 +242,7 @@ export const surveyRoutes =
           summary: 'Gửi câu trả lời (một lần mỗi mã mời / mỗi trình duyệt)',
           params: Slug,
           body: AnswerBody,
+          response: { 200: OkMessage },
         },
         config: { rateLimit: { max: Math.max(1, Math.round(publicRateLimit / 6)), timeWindow: '1 minute' } },
       },

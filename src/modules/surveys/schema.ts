@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FigureOut } from '../../http/contract.js';
 import { QUESTION_KINDS } from '../../core/survey/index.js';
 
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng YYYY-MM-DD');
@@ -27,13 +28,6 @@ export const SurveyBody = z.object({
 export const CreateSurveyBody = SurveyBody.extend({
   unitId: z.number().int().positive(),
   template: z.enum(['sipas', 'dossier_rating', 'blank']).optional(),
-});
-
-const FigureOut = z.object({
-  value: z.number().nullable(),
-  numerator: z.number(),
-  denominator: z.number(),
-  definition: z.string(),
 });
 
 export const SurveyOut = z.object({
@@ -97,4 +91,11 @@ export const AnswerBody = z.object({
     .string()
     .regex(/^[A-Za-z0-9_-]{16,64}$/)
     .optional(),
+});
+
+export const SurveyTemplateOut = z.object({
+  id: z.enum(['sipas', 'dossier_rating', 'blank']),
+  title: z.string(),
+  description: z.string(),
+  questions: z.array(QuestionSchema),
 });

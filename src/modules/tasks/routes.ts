@@ -7,6 +7,7 @@ import { intField, readUpload } from '../../http/multipart.js';
 import { parseJson } from '../../lib/json.js';
 import type { EvidenceRow } from '../../db/tables.js';
 import type { Services } from '../../services.js';
+import { fileResponse, OkResult } from '../../http/contract.js';
 import { policy } from '../auth/policy.js';
 import { presentTarget, presentTask } from '../plans/presenter.js';
 import { TargetOut } from '../plans/schema.js';
@@ -175,7 +176,14 @@ export const taskRoutes =
 
     app.get(
       '/evidence/:id/download',
-      { schema: { tags: evidenceTags, summary: 'Tải tệp minh chứng', params: IdParams } },
+      {
+        schema: {
+          tags: evidenceTags,
+          summary: 'Tải tệp minh chứng',
+          params: IdParams,
+          response: { 200: fileResponse('Tệp minh chứng', 'application/octet-stream') },
+        },
+      },
       async (req, reply) => {
         const file = await services.evidence.download(actorOf(req), req.params.id);
         return reply
@@ -192,7 +200,7 @@ export const taskRoutes =
           tags: evidenceTags,
           summary: 'Rút tệp minh chứng (không xóa)',
           params: IdParams,
-          response: { 200: z.object({ ok: z.boolean() }) },
+          response: { 200: OkResult },
         },
       },
       async (req) => {

@@ -9,6 +9,7 @@ import { IdParams } from '../units/schema.js';
 import { PAGE_CSS, PAGE_CSS_PATH, renderTransparencyPage } from './page.js';
 import { PostBody, PostOut, TransparencyOut } from './schema.js';
 import { contentDisposition } from '../../http/content-disposition.js';
+import { fileResponse, OkResult } from '../../http/contract.js';
 
 /** Browsers and proxies may keep the public page a short while. */
 const PUBLIC_CACHE = 'public, max-age=30';
@@ -110,7 +111,14 @@ export const postRoutes =
     );
     app.delete(
       '/posts/:id',
-      { schema: { tags, summary: 'Bỏ tin CCHC (lưu lại, không xóa hẳn)', params: IdParams } },
+      {
+        schema: {
+          tags,
+          summary: 'Bỏ tin CCHC (lưu lại, không xóa hẳn)',
+          params: IdParams,
+          response: { 200: OkResult },
+        },
+      },
       async (req) => {
         await posts.remove(actorOf(req), req.params.id, String(req.id));
         return { ok: true };
@@ -137,7 +145,14 @@ export const postRoutes =
     );
     app.get(
       '/posts/:id/files/:fileId',
-      { schema: { tags, summary: 'Tải tệp đính kèm', params: FileParams } },
+      {
+        schema: {
+          tags,
+          summary: 'Tải tệp đính kèm',
+          params: FileParams,
+          response: { 200: fileResponse('Tệp đính kèm', 'image/*', 'application/pdf') },
+        },
+      },
       async (req, reply) => {
         const { attachment, bytes } = await posts.file(actorOf(req), req.params.id, req.params.fileId);
         return reply
@@ -151,7 +166,12 @@ export const postRoutes =
     app.get(
       '/public/posts/:id/files/:fileId',
       {
-        schema: { tags: ['public'], summary: 'Tệp đính kèm của tin đã đăng', params: FileParams },
+        schema: {
+          tags: ['public'],
+          summary: 'Tệp đính kèm của tin đã đăng',
+          params: FileParams,
+          response: { 200: fileResponse('Tệp đính kèm', 'image/*', 'application/pdf') },
+        },
         config: limited,
       },
       async (req, reply) => {

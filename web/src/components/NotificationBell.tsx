@@ -15,8 +15,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { IconBell } from '@tabler/icons-react';
 import { Link, useNavigate } from 'react-router';
 import { formatDateTime } from '../lib/format.js';
-import { NOTIFICATIONS_KEY, notificationApi } from '../pages/NotificationApi.js';
-import type { NotificationItem } from '../pages/NotificationApi.js';
+import { NOTIFICATIONS_KEY, notificationApi } from '../api/notifications.js';
+import type { NotificationItem } from '../api/notifications.js';
 import { notifyError } from './common.js';
 
 /** The bell in the header: unread count (refreshed every minute), the latest few, a link to all. */

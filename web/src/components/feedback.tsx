@@ -1,7 +1,7 @@
 import { Badge, Text } from '@mantine/core';
 import type { MantineColor } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { ApiError } from '../api/client.js';
+import { request } from '../api/client.js';
 import type {
   FeedbackDetail,
   FeedbackListItem,
@@ -67,39 +67,7 @@ export interface SubmitResult {
   message: string;
 }
 
-const NETWORK = 'Không kết nối được máy chủ. Vui lòng kiểm tra mạng và thử lại.';
-
-async function call<T>(method: string, url: string, body?: unknown): Promise<T> {
-  const init: RequestInit = { method, credentials: 'same-origin', headers: { Accept: 'application/json' } };
-  if (body instanceof FormData) init.body = body;
-  else if (body !== undefined) {
-    init.body = JSON.stringify(body);
-    init.headers = { Accept: 'application/json', 'Content-Type': 'application/json' };
-  }
-  let res: Response;
-  try {
-    res = await fetch(url, init);
-  } catch {
-    throw new ApiError(NETWORK, 0, 'NETWORK');
-  }
-  const text = await res.text();
-  let data: unknown = null;
-  try {
-    data = text ? (JSON.parse(text) as unknown) : null;
-  } catch {
-    data = null;
-  }
-  if (!res.ok) {
-    const e = (data as { error?: { message?: string; code?: string; requestId?: string } } | null)?.error;
-    throw new ApiError(
-      e?.message ?? `Máy chủ trả lời lỗi (HTTP ${res.status}). Vui lòng thử lại sau.`,
-      res.status,
-      e?.code ?? 'HTTP_ERROR',
-      e?.requestId ?? null,
-    );
-  }
-  return data as T;
-}
+const call = request;
 
 const qs = (params: Record<string, string | number | boolean | null | undefined>): string => {
   const p = new URLSearchParams();

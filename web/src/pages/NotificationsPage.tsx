@@ -20,8 +20,8 @@ import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { EmptyText, ErrorAlert, PageLoader, notifyError, notifySuccess } from '../components/common.js';
 import { formatDateTime } from '../lib/format.js';
-import { NOTIFICATIONS_KEY, notificationApi } from './NotificationApi.js';
-import type { PreferenceItem } from './NotificationApi.js';
+import { NOTIFICATIONS_KEY, notificationApi } from '../api/notifications.js';
+import type { PreferenceItem } from '../api/notifications.js';
 
 function NotificationList() {
   const qc = useQueryClient();

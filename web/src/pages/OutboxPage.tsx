@@ -15,7 +15,7 @@ import { useState } from 'react';
 import { EmptyText, ErrorAlert, PageLoader } from '../components/common.js';
 import { formatDateTime } from '../lib/format.js';
 import { useUnitScope } from '../session.js';
-import { NOTIFICATIONS_KEY, notificationApi } from './NotificationApi.js';
+import { NOTIFICATIONS_KEY, notificationApi } from '../api/notifications.js';
 
 const STATUS_OPTIONS = [
   { value: 'sent', label: 'Đã gửi' },

@@ -20,8 +20,8 @@ import { useState } from 'react';
 import { EmptyText, ErrorAlert, notifyError, notifySuccess, PageLoader } from '../components/common.js';
 import { formatBytes, formatDateTime } from '../lib/format.js';
 import { permissions, useCurrentUser, useUnitScope } from '../session.js';
-import { surveyApi } from './SurveyShared.js';
-import type { Post, PostInput } from './SurveyShared.js';
+import { surveyApi } from '../api/surveys.js';
+import type { Post, PostInput } from '../api/surveys.js';
 
 /** The unit's CCHC news column: plain text posts, published on its public transparency page. */
 export function PostsPage() {

@@ -19,8 +19,8 @@ import { ApiError, errorMessage } from '../api/client.js';
 import { ErrorAlert, PageLoader } from '../components/common.js';
 import { PublicLayout } from '../components/PublicLayout.js';
 import { formatDate } from '../lib/format.js';
-import { surveyApi } from './SurveyShared.js';
-import type { PublicSurvey, SurveyQuestion } from './SurveyShared.js';
+import { surveyApi } from '../api/surveys.js';
+import type { PublicSurvey, SurveyQuestion } from '../api/surveys.js';
 
 const BROWSER_KEY = 'cchc.browser';
 

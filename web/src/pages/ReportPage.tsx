@@ -26,8 +26,8 @@ import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ErrorAlert, PageLoader, notifyError, notifySuccess } from '../components/common.js';
 import { formatDate, formatDateTime } from '../lib/format.js';
-import { reportApi } from './ReportApi.js';
-import type { ReportContent, ReportDetail } from './ReportApi.js';
+import { reportApi, reportKeys } from '../api/reports.js';
+import type { ReportContent, ReportDetail } from '../api/reports.js';
 import { ReportStateBadge } from './ReportsPage.js';
 
 const pct = (v: number | null | undefined) =>
@@ -162,7 +162,7 @@ export function ReportPage() {
   const unitId = Number(params.unitId);
   const period = params.period ?? '';
   const qc = useQueryClient();
-  const key = ['reports', 'detail', unitId, period];
+  const key = reportKeys.detail(unitId, period);
   const q = useQuery({ queryKey: key, queryFn: () => reportApi.detail(unitId, period) });
   const [number, setNumber] = useState('');
   const [signerTitle, setSignerTitle] = useState('');
@@ -185,8 +185,8 @@ export function ReportPage() {
 
   const refresh = (d: ReportDetail) => {
     qc.setQueryData(key, d);
-    void qc.invalidateQueries({ queryKey: ['reports', 'schedule'] });
-    void qc.invalidateQueries({ queryKey: ['reports', 'overview'] });
+    void qc.invalidateQueries({ queryKey: reportKeys.schedules });
+    void qc.invalidateQueries({ queryKey: reportKeys.overviews });
   };
   const save = useMutation({
     mutationFn: () =>

@@ -17,8 +17,8 @@ import { Link, useSearchParams } from 'react-router';
 import { EmptyText, ErrorAlert, PageLoader } from '../components/common.js';
 import { formatDate, formatDateTime } from '../lib/format.js';
 import { useCurrentUser, useUnitScope, useUnits } from '../session.js';
-import { REPORT_STATE_COLORS, REPORT_STATE_LABELS, reportApi } from './ReportApi.js';
-import type { PeriodState } from './ReportApi.js';
+import { REPORT_STATE_COLORS, REPORT_STATE_LABELS, reportApi, reportKeys } from '../api/reports.js';
+import type { PeriodState } from '../api/reports.js';
 
 export function ReportStateBadge({ p }: { p: Pick<PeriodState, 'state' | 'submittedLate'> }) {
   return (
@@ -48,7 +48,7 @@ export function ReportsPage() {
     Number.isInteger(asked) && asked >= 2000 && asked <= 2100 ? asked : thisYear,
   );
   const schedule = useQuery({
-    queryKey: ['reports', 'schedule', scope.unitId, year],
+    queryKey: reportKeys.schedule(scope.unitId, year),
     queryFn: () => reportApi.schedule(scope.unitId, year),
   });
   const viewed = units.data?.find((u) => u.id === scope.unitId);
@@ -56,7 +56,7 @@ export function ReportsPage() {
   const [code, setCode] = useState('Q1');
   const period = `${year}-${code}`;
   const overview = useQuery({
-    queryKey: ['reports', 'overview', scope.unitId, period],
+    queryKey: reportKeys.overview(scope.unitId, period),
     queryFn: () => reportApi.overview(scope.unitId, period),
     enabled: hasChildren,
   });

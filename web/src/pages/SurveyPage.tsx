@@ -30,8 +30,8 @@ import {
   SURVEY_STATE_COLORS,
   SURVEY_STATE_LABELS,
   surveyApi,
-} from './SurveyShared.js';
-import type { QuestionKind, Survey, SurveyInput, SurveyQuestion, SurveyResults } from './SurveyShared.js';
+} from '../api/surveys.js';
+import type { QuestionKind, Survey, SurveyInput, SurveyQuestion, SurveyResults } from '../api/surveys.js';
 
 const SurveyResultChart = lazy(() => import('./SurveyResultChart.js'));
 

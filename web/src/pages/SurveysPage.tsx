@@ -5,8 +5,8 @@ import { Link, useNavigate } from 'react-router';
 import { EmptyText, ErrorAlert, notifyError, PageLoader } from '../components/common.js';
 import { formatDate } from '../lib/format.js';
 import { permissions, useCurrentUser, useUnitScope } from '../session.js';
-import { SURVEY_STATE_COLORS, SURVEY_STATE_LABELS, surveyApi } from './SurveyShared.js';
-import type { SurveyTemplate } from './SurveyShared.js';
+import { SURVEY_STATE_COLORS, SURVEY_STATE_LABELS, surveyApi } from '../api/surveys.js';
+import type { SurveyTemplate } from '../api/surveys.js';
 
 /** The unit's satisfaction surveys; its own officers start one from a template. */
 export function SurveysPage() {

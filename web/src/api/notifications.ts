@@ -1,5 +1,5 @@
 /** The reminders API for the web app: my notifications and preferences, the outbox for administrators. */
-import { ApiError } from '../api/client.js';
+import { request } from './client.js';
 
 export interface NotificationItem {
   id: number;
@@ -61,34 +61,7 @@ export interface OutboxPage {
   pageSize: number;
 }
 
-async function call<T>(method: string, url: string, body?: unknown): Promise<T> {
-  let res: Response;
-  try {
-    res = await fetch(url, {
-      method,
-      credentials: 'same-origin',
-      headers:
-        body === undefined
-          ? { Accept: 'application/json' }
-          : { Accept: 'application/json', 'Content-Type': 'application/json' },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-  } catch {
-    throw new ApiError('Không kết nối được máy chủ. Vui lòng kiểm tra mạng và thử lại.', 0, 'NETWORK');
-  }
-  const text = await res.text();
-  const data = text ? (JSON.parse(text) as unknown) : null;
-  if (!res.ok) {
-    const e = (data as { error?: { code?: string; message?: string; requestId?: string } } | null)?.error;
-    throw new ApiError(
-      e?.message ?? `Máy chủ trả lời lỗi (HTTP ${res.status}).`,
-      res.status,
-      e?.code ?? 'HTTP_ERROR',
-      e?.requestId ?? null,
-    );
-  }
-  return data as T;
-}
+const call = request;
 
 export const NOTIFICATIONS_KEY = ['notifications'] as const;
 

@@ -1,8 +1,8 @@
 /**
- * What the survey, post and public survey pages share: their API calls and types (kept here so
- * that the shared client stays untouched), and the labels of question kinds and states.
+ * The surveys' and posts' API (calls through the one client), their types, and the labels of
+ * question kinds and states.
  */
-import { ApiError, upload } from '../api/client.js';
+import { request, upload } from './client.js';
 
 export type QuestionKind = 'single' | 'scale' | 'multiple' | 'text';
 export interface SurveyQuestion {
@@ -117,35 +117,7 @@ export const SURVEY_STATE_COLORS: Record<SurveyState, string> = {
   closed: 'red',
 };
 
-async function call<T>(method: string, url: string, body?: unknown): Promise<T> {
-  const init: RequestInit = { method, credentials: 'same-origin', headers: { Accept: 'application/json' } };
-  if (body !== undefined) {
-    init.body = JSON.stringify(body);
-    init.headers = { Accept: 'application/json', 'Content-Type': 'application/json' };
-  }
-  let res: Response;
-  try {
-    res = await fetch(url, init);
-  } catch {
-    throw new ApiError('Không kết nối được máy chủ. Vui lòng kiểm tra mạng và thử lại.', 0, 'NETWORK');
-  }
-  const text = await res.text();
-  let data: unknown = null;
-  try {
-    data = text ? (JSON.parse(text) as unknown) : null;
-  } catch {
-    data = null;
-  }
-  if (!res.ok) {
-    const e = (data as { error?: { code?: string; message?: string } } | null)?.error;
-    throw new ApiError(
-      e?.message ?? `Máy chủ trả lời lỗi (HTTP ${res.status}).`,
-      res.status,
-      e?.code ?? 'HTTP_ERROR',
-    );
-  }
-  return data as T;
-}
+const call = request;
 
 export const surveyApi = {
   templates: () => call<SurveyTemplate[]>('GET', '/api/surveys/templates'),
