@@ -16,7 +16,8 @@ import { systemClock, vietnamToday } from '../../src/lib/clock.js';
 import { PG_URL, REQUIRE_ALL, freshPostgres, postgresAvailable } from '../support/db.js';
 import type { TestDb } from '../support/db.js';
 import { registerCatalogueCsv, registerCsv } from '../support/registers.js';
-import { childEnv, runCli, startServer } from '../support/servers.js';
+import { childEnv, startServer } from '../support/servers.js';
+import { cchc } from '../support/cli.js';
 import type { ServerProcess } from '../support/servers.js';
 import { checkAfterWorkload } from './checks.js';
 import { buildFixture, runWorkload } from './workload.js';
@@ -26,7 +27,7 @@ const pgReady = await postgresAvailable();
 
 /** `cchc figures verify --json` against the database: the differences it finds. */
 async function verify(env: NodeJS.ProcessEnv) {
-  const r = await runCli(['figures', 'verify', '--json'], env);
+  const r = await cchc(['figures', 'verify', '--json'], env);
   expect(r.stderr).toBe('');
   return { code: r.code, report: JSON.parse(r.stdout) as { differences: unknown[] } };
 }
@@ -94,10 +95,10 @@ describe('one server process and a CLI import writing at the same time [SQLite]'
     // receipts (in January, last year's too).
     const today = Date.parse(`${vietnamToday(systemClock)}T00:00:00Z`);
     fs.writeFileSync(register, registerCsv({ rows: 3000, start: today - 60 * 86_400_000, days: 30 }));
-    expect((await runCli(['procedures', 'import', catalogue, '--unit', f.unit.code], env)).code).toBe(0);
+    expect((await cchc(['procedures', 'import', catalogue, '--unit', f.unit.code], env)).code).toBe(0);
     const [log, cli] = await Promise.all([
       runWorkload(f, [server.base]),
-      runCli(['dossiers', 'import', register, '--unit', f.unit.code, '--json'], env),
+      cchc(['dossiers', 'import', register, '--unit', f.unit.code, '--json'], env),
     ]);
     expect(cli.stderr).toBe('');
     expect(cli.code).toBe(0);

@@ -27,7 +27,8 @@ import type { TestDb } from '../support/db.js';
 import { createUnit, makeApp } from '../support/app.js';
 import type { TestApp } from '../support/app.js';
 import { registerCatalogueCsv, registerCsv } from '../support/registers.js';
-import { ROOT, childEnv, runCli } from '../support/servers.js';
+import { ROOT, childEnv } from '../support/servers.js';
+import { cchc } from '../support/cli.js';
 
 const pgReady = await postgresAvailable();
 const SLOW = process.env.CCHC_SLOW_TESTS === '1';
@@ -59,7 +60,7 @@ function interruptedImport(rows: number, opts: { thenComplete: boolean }) {
     const env = childEnv(url);
     const catalogue = path.join(dir, 'danh-muc.csv');
     fs.writeFileSync(catalogue, registerCatalogueCsv);
-    expect((await runCli(['procedures', 'import', catalogue, '--unit', unit.code], env)).code).toBe(0);
+    expect((await cchc(['procedures', 'import', catalogue, '--unit', unit.code], env)).code).toBe(0);
     // A first small import, so that counters and figures exist before the interrupted one.
     const small = path.join(dir, 'nho.csv');
     // Our own codes only: the big file's codes of the other software must not clash with these.
@@ -67,7 +68,7 @@ function interruptedImport(rows: number, opts: { thenComplete: boolean }) {
       small,
       registerCsv({ rows: 300, seed: 7, givenCodes: 0, start: Date.UTC(2023, 0, 2), days: 300 }),
     );
-    expect((await runCli(['dossiers', 'import', small, '--unit', unit.code], env)).code).toBe(0);
+    expect((await cchc(['dossiers', 'import', small, '--unit', unit.code], env)).code).toBe(0);
     const before = await verifyFigures(tdb.db);
     expect(before.differences).toEqual([]);
     const counters = await tdb.db.kysely.selectFrom('number_counter').selectAll().orderBy('scope').execute();
@@ -160,7 +161,7 @@ function interruptedImport(rows: number, opts: { thenComplete: boolean }) {
 
     if (opts.thenComplete) {
       // Nothing of the killed run is in the way: the same file imports to its end.
-      const again = await runCli(['dossiers', 'import', big, '--unit', unit.code], env);
+      const again = await cchc(['dossiers', 'import', big, '--unit', unit.code], env);
       expect(again.code, again.stderr).toBe(0);
       expect(await count()).toBe(300 + rows);
       const final = await verifyFigures(tdb.db);

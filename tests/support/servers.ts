@@ -84,23 +84,6 @@ export function startServer(
   });
 }
 
-/** Runs the `cchc` CLI (through tsx) to its end: exit code and output. */
-export function runCli(
-  args: string[],
-  env: NodeJS.ProcessEnv,
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', ...args], {
-    cwd: ROOT,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  proc.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-  proc.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  return new Promise((resolve) => proc.once('exit', (code) => resolve({ code, stdout, stderr })));
-}
-
 /** A small HTTP client with a cookie, for clients of a server process. */
 export async function call(
   base: string,
