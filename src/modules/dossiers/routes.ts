@@ -30,7 +30,6 @@ import { fileResponse, OkMessage } from '../../http/contract.js';
 const PAGE = 50;
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const attachment = (name: string) => contentDisposition(name);
 
 export const dossierRoutes =
   (services: Services, publicRateLimit: number): FastifyPluginAsyncZod =>
@@ -91,7 +90,7 @@ export const dossierRoutes =
       const rows = await services.dossiers.list(actor, { unitId: unit.id, from: `${req.query.from}T00:00:00`, to: `${req.query.to}T23:59:59`, limit: 100_000, offset: 0 });
       await services.dossiers.logAccess(actor, { id: null, unit_id: unit.id }, 'export', `Xuất Mẫu 06 từ ${req.query.from} đến ${req.query.to} (${rows.length} hồ sơ)`);
       const buf = await registerWorkbook(unit, { from: req.query.from, to: req.query.to }, rows);
-      return reply.header('Content-Type', XLSX).header('Content-Disposition', attachment(`so-theo-doi-ho-so-${req.query.from}-${req.query.to}.xlsx`)).send(buf);
+      return reply.header('Content-Type', XLSX).header('Content-Disposition', contentDisposition(`so-theo-doi-ho-so-${req.query.from}-${req.query.to}.xlsx`)).send(buf);
     });
     app.get('/dossiers/access-log', { schema: { tags, summary: 'Nhật ký truy cập thông tin cá nhân', querystring: z.object({ unitId: z.coerce.number().int().positive().optional(), dossierId: z.coerce.number().int().positive().optional() }), response: { 200: z.array(AccessLogEntry) } } }, async (req) => {
       const actor = actorOf(req);
@@ -124,7 +123,7 @@ export const dossierRoutes =
       const [state, events, unit] = await Promise.all([services.dossiers.stateOf(d), services.dossiers.events(d), services.units.get(actor, d.unit_id)]);
       await services.dossiers.logAccess(actor, d, 'export', `Tải ${req.params.form}`);
       const buf = await dossierForm(req.params.form, d, unit, state, events, { lookupUrl: `${origin(req)}/tra-cuu/${encodeURIComponent(d.code)}`, userName: actor.fullName });
-      return reply.header('Content-Type', DOCX).header('Content-Disposition', attachment(`${req.params.form}-${d.code}.docx`)).send(buf);
+      return reply.header('Content-Type', DOCX).header('Content-Disposition', contentDisposition(`${req.params.form}-${d.code}.docx`)).send(buf);
     });
 
     // Public, no login: a citizen follows a dossier by its code, and rates it once through a secret link.

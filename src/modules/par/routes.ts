@@ -36,7 +36,6 @@ const TYPES = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   zip: 'application/zip',
 } as const;
-const attachment = (name: string) => contentDisposition(name);
 
 /** The PAR Index: criteria sets, self-assessment, appraisal, ranking, outputs. Register under `/api`. */
 export const parRoutes =
@@ -286,7 +285,7 @@ export const parRoutes =
         const f = await svc.evidenceFile(actorOf(req), req.params.id);
         return reply
           .header('content-type', f.type)
-          .header('content-disposition', attachment(f.name))
+          .header('content-disposition', contentDisposition(f.name))
           .send(Buffer.from(f.bytes));
       },
     );
@@ -403,7 +402,7 @@ export const parRoutes =
           const f = await services.parOutputs[fn](actorOf(req), req.params.id);
           return reply
             .header('content-type', TYPES[type])
-            .header('content-disposition', attachment(f.filename))
+            .header('content-disposition', contentDisposition(f.filename))
             .send(f.bytes);
         },
       );

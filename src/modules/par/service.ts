@@ -34,7 +34,7 @@ import { DEFAULT_READ_LIMITS, readSheet } from '../dossier-import/file.js';
 import { insertBlob, readBlob } from '../evidence/repository.js';
 import { sha256 } from '../plans/document.js';
 import { findUnitById, listUnitSubtree } from '../units/repository.js';
-import type { AssessmentWithUnit } from './repository.js';
+import type { AssessmentWithUnit, SetWithOwner } from './repository.js';
 import {
   countAssessmentsOfSet,
   findAssessment,
@@ -120,6 +120,21 @@ const previewNode = (n: ParNode): PreviewNode => ({
   evidence: n.evidence,
   children: n.children.map(previewNode),
 });
+
+/** What a criteria set shows of itself in lists and on its page. */
+function setSummary(s: SetWithOwner) {
+  return {
+    id: s.id,
+    name: s.name,
+    year: s.year,
+    version: s.version,
+    status: s.status as 'active' | 'superseded',
+    unitKind: s.unit_kind,
+    source: s.source,
+    totalMax: s.total_max,
+    owner: { id: s.owner_unit_id, name: s.owner_name },
+  };
+}
 
 /**
  * A rule guessed from the guide when the sheet gives one plainly ("có: 1 điểm; không: 0 điểm"
@@ -558,18 +573,7 @@ export function parService({ db, clock, postgres, uploadMaxBytes, measure }: Par
       const owners = [...new Set([...chainOf(unit.path), ...subtree.map((u) => u.id)])];
       const sets = await listSetsOwnedBy(db, owners, year);
       return {
-        items: sets.map((s) => ({
-          id: s.id,
-          name: s.name,
-          year: s.year,
-          version: s.version,
-          status: s.status as 'active' | 'superseded',
-          unitKind: s.unit_kind,
-          source: s.source,
-          totalMax: s.total_max,
-          owner: { id: s.owner_unit_id, name: s.owner_name },
-          createdAt: s.created_at,
-        })),
+        items: sets.map((s) => ({ ...setSummary(s), createdAt: s.created_at })),
         actions: { import: policy.manageParCriteria(actor, unit.id) },
       };
     },
@@ -578,15 +582,7 @@ export function parService({ db, clock, postgres, uploadMaxBytes, measure }: Par
       const s = await readableSet(actor, id);
       const criteria = await listCriteria(db, s.id);
       return {
-        id: s.id,
-        name: s.name,
-        year: s.year,
-        version: s.version,
-        status: s.status as 'active' | 'superseded',
-        unitKind: s.unit_kind,
-        source: s.source,
-        totalMax: s.total_max,
-        owner: { id: s.owner_unit_id, name: s.owner_name },
+        ...setSummary(s),
         criteria: criteria.map((c) => ({
           id: c.id,
           parentId: c.parent_id,

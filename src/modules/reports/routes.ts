@@ -23,7 +23,6 @@ const TYPES = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 } as const;
-const attachment = (name: string) => contentDisposition(name);
 
 export const reportRoutes =
   (services: Services): FastifyPluginAsyncZod =>
@@ -116,7 +115,7 @@ export const reportRoutes =
           const f = await services.reports.file(actorOf(req), req.params.unitId, req.params.period, format);
           return reply
             .header('content-type', TYPES[format])
-            .header('content-disposition', attachment(f.filename))
+            .header('content-disposition', contentDisposition(f.filename))
             .header('x-report-frozen', f.frozen ? '1' : '0')
             .send(f.bytes);
         },
@@ -141,7 +140,7 @@ export const reportRoutes =
           );
           return reply
             .header('content-type', TYPES[format])
-            .header('content-disposition', attachment(f.filename))
+            .header('content-disposition', contentDisposition(f.filename))
             .header('x-report-frozen', '1')
             .send(f.bytes);
         },

@@ -17,7 +17,6 @@ import { contentDisposition } from '../../http/content-disposition.js';
 import { fileResponse, OkMessage, OkResult } from '../../http/contract.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const attachment = (name: string) => contentDisposition(name);
 /** The browser's id for one-answer-per-browser surveys, kept a year (also in the page's localStorage). */
 export const BROWSER_COOKIE = 'cchc_browser';
 const BROWSER_ID = /^[A-Za-z0-9_-]{16,64}$/;
@@ -177,7 +176,7 @@ export const surveyRoutes =
         const buf = await s.workbook(actorOf(req), req.params.id);
         return reply
           .header('Content-Type', XLSX)
-          .header('Content-Disposition', attachment(`khao-sat-${req.params.id}.xlsx`))
+          .header('Content-Disposition', contentDisposition(`khao-sat-${req.params.id}.xlsx`))
           .send(buf);
       },
     );
