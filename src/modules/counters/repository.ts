@@ -16,6 +16,9 @@ export const counterScope = {
   registerNo: (unitId: number, book: string) => `register_no:${unitId}:${book}`,
   /** PAKN codes `PA-PREFIX-YYMMDD-NNNN` (public form and staff entry): per unit code and day. */
   feedbackCode: (unitCode: string, day: string) => `feedback_code:${normaliseUnitCode(unitCode)}:${day}`,
+  /** Versions of a PAR criteria set: per owner unit, year and kind of unit (`-`: every kind). */
+  parSetVersion: (ownerId: number, year: number, unitKind: string | null) =>
+    `par_set_version:${ownerId}:${year}:${unitKind ?? '-'}`,
 };
 
 /** Takes `count` numbers of a scope; returns the last one (the first is `last - count + 1`). */

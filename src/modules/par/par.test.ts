@@ -165,6 +165,28 @@ describeEachDb('PAR Index', (open) => {
     ).toBe(404);
   });
 
+  it('numbers versions of one set once each under simultaneous imports, and keeps only the newest active', async () => {
+    const w = await world();
+    const demo = await readFile(DEMO_PAR_FILE);
+    const results = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        upload(
+          '/api/par/criteria-sets',
+          w.wardOfficer.cookie,
+          { name: 'Bộ tiêu chí đồng thời', year: '2027', unitKind: 'school' },
+          { filename: 'bo.xlsx', content: demo },
+        ),
+      ),
+    );
+    expect(results.map((r) => r.statusCode)).toEqual([200, 200, 200, 200, 200, 200]);
+    const versions = results.map((r) => r.json<{ version: number }>().version).sort((a, b) => a - b);
+    expect(versions).toEqual([1, 2, 3, 4, 5, 6]);
+    const sets = (
+      await req('GET', `/api/par/criteria-sets?unitId=${w.ward.id}&year=2027`, w.wardOfficer.cookie)
+    ).json<{ items: { version: number; status: string }[] }>().items;
+    expect(sets.filter((x) => x.status === 'active').map((x) => x.version)).toEqual([6]);
+  });
+
   it('runs a school’s self-assessment, the ward’s appraisal, explanation, final index, ranking and outputs', async () => {
     nowIso = '2026-06-15T09:00:00+07:00';
     const w = await world();

@@ -34,6 +34,7 @@ import { DEFAULT_READ_LIMITS, readSheet } from '../dossier-import/file.js';
 import { insertBlob, readBlob } from '../evidence/repository.js';
 import { sha256 } from '../plans/document.js';
 import { findUnitById, listUnitSubtree } from '../units/repository.js';
+import { counterScope, raiseCounter, takeNumbers } from '../counters/repository.js';
 import type { AssessmentWithUnit, SetWithOwner } from './repository.js';
 import {
   countAssessmentsOfSet,
@@ -517,7 +518,11 @@ export function parService({ db, clock, postgres, uploadMaxBytes, measure }: Par
       const flat = flatten(fields);
       const now = nowIso();
       const set = await db.transaction().execute(async (tx) => {
-        const version = (await latestVersion(tx, ownerId, input.year, input.unitKind)) + 1;
+        // The counter row serialises concurrent saves of one set (PostgreSQL holds its lock until
+        // commit), so versions never repeat and only the newest stays active.
+        const scope = counterScope.parSetVersion(ownerId, input.year, input.unitKind);
+        await raiseCounter(tx, scope, await latestVersion(tx, ownerId, input.year, input.unitKind));
+        const version = await takeNumbers(tx, scope);
         await supersedeSets(tx, ownerId, input.year, input.unitKind, now);
         const blobId = file ? await insertBlob(tx, sha256(file.bytes), file.bytes) : null;
         const s = await insertSet(tx, {
