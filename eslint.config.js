@@ -83,6 +83,23 @@ export default tseslint.config(
     },
   },
   {
+    // The shared vocabulary (src/shared/README.md) stands alone: the web bundle takes it whole.
+    files: ['src/shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?!\\./).*',
+              message: 'src/shared imports nothing outside src/shared (no zod, node or React).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Routes call services; only repositories write SQL.
     files: ['src/modules/**/routes.ts', 'src/modules/**/*-routes.ts'],
     rules: {

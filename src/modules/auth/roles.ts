@@ -30,3 +30,25 @@ export function parseRoles(text: string): Role[] {
   if (!Array.isArray(raw)) return [];
   return raw.filter((r): r is Role => (ROLES as readonly string[]).includes(r as string));
 }
+
+/**
+ * The application itself acting — the command line, the scheduler, a migration, the demo seed —
+ * rather than a signed-in person. It passes every scope check and is audited with no user.
+ * Use it instead of `null`, so that "no actor" is never a silent privilege.
+ */
+export interface SystemActor {
+  readonly kind: 'system';
+}
+export const SYSTEM_ACTOR: SystemActor = Object.freeze({ kind: 'system' });
+
+/** Who calls a use case: a person or the application itself. */
+export type Caller = Actor | SystemActor;
+
+export function isSystem(caller: Caller): caller is SystemActor {
+  return 'kind' in caller && caller.kind === 'system';
+}
+
+/** The user to write in the audit trail: none for the application itself. */
+export function callerUserId(caller: Caller): number | null {
+  return isSystem(caller) ? null : caller.userId;
+}

@@ -10,7 +10,7 @@ import {
 } from '../../lib/file-type.js';
 import { insertAudit } from '../audit/repository.js';
 import type { Actor } from '../auth/roles.js';
-import { sha256 } from '../plans/document.js';
+import { sha256 } from '../../lib/hash.js';
 import type { TargetsService } from '../targets/service.js';
 import { findOccurrence } from '../tasks/repository.js';
 import type { TasksService } from '../tasks/service.js';

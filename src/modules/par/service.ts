@@ -32,7 +32,7 @@ import { policy } from '../auth/policy.js';
 import type { Actor } from '../auth/roles.js';
 import { DEFAULT_READ_LIMITS, readSheet } from '../dossier-import/file.js';
 import { insertBlob, readBlob } from '../evidence/repository.js';
-import { sha256 } from '../plans/document.js';
+import { sha256 } from '../../lib/hash.js';
 import { findUnitById, listUnitSubtree } from '../units/repository.js';
 import { counterScope, raiseCounter, takeNumbers } from '../counters/repository.js';
 import type { AssessmentWithUnit, SetWithOwner } from './repository.js';

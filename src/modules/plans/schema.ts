@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { TARGET_METRICS } from '../../core/metrics/index.js';
 import { DeadlineReadingSchema } from './schedule-schema.js';
+import { TASK_STATUSES, TASK_STATUS_LABELS, type TaskStatus } from '../../shared/tasks.js';
 
 /** A party (lead or co-operator) or a deliverable, with "(nếu có)" read as optional. */
 const Named = z.object({ name: z.string().min(1).max(500), optional: z.boolean() });
@@ -108,14 +109,7 @@ export const CommitBody = z.object({
 });
 export type CommitBody = z.infer<typeof CommitBody>;
 
-export const TASK_STATUSES = ['not_started', 'in_progress', 'done', 'not_applicable'] as const;
-export type TaskStatus = (typeof TASK_STATUSES)[number];
-export const TASK_STATUS_LABELS: Record<TaskStatus, string> = {
-  not_started: 'Chưa thực hiện',
-  in_progress: 'Đang thực hiện',
-  done: 'Hoàn thành',
-  not_applicable: 'Không phát sinh',
-};
+export { TASK_STATUSES, TASK_STATUS_LABELS, type TaskStatus };
 
 export const OCCURRENCE_STATUSES = ['pending', 'done', 'not_applicable'] as const;
 export const OccurrenceOut = z.object({

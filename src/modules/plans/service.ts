@@ -16,7 +16,8 @@ import { insertAudit } from '../audit/repository.js';
 import { policy } from '../auth/policy.js';
 import type { Actor } from '../auth/roles.js';
 import { findUnitById } from '../units/repository.js';
-import { decodePlanDocument, sha256 } from './document.js';
+import { sha256 } from '../../lib/hash.js';
+import { decodePlanDocument } from './document.js';
 import { draftFromParsed, summarize } from './draft.js';
 import {
   copyAssignees,

@@ -28,15 +28,10 @@ export {
   TIME_LIMIT_UNIT_LABELS,
 } from '../../../src/core/dossier/labels.js';
 
-/** Same labels as TASK_STATUS_LABELS on the server (kept here so zod stays out of the bundle). */
-export const STATUS_LABELS = {
-  not_started: 'Chưa thực hiện',
-  in_progress: 'Đang thực hiện',
-  done: 'Hoàn thành',
-  not_applicable: 'Không phát sinh',
-} as const satisfies Record<TaskStatus, string>;
-
-export const STATUSES = Object.keys(STATUS_LABELS) as TaskStatus[];
+export {
+  TASK_STATUS_LABELS as STATUS_LABELS,
+  TASK_STATUSES as STATUSES,
+} from '../../../src/shared/tasks.js';
 
 /** The task lists' filter for tasks with an occurrence overdue or due within days. */
 export const DUE_FILTER_LABEL = 'Quá hạn / sắp đến hạn';
