@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { treeTotals } from '../core/par/index.js';
 import { systemClock } from '../lib/clock.js';
+import { SYSTEM_ACTOR } from '../modules/auth/roles.js';
 import { parService, readCriteriaSheet } from '../modules/par/service.js';
 import { UNIT_KIND_KEYS } from '../modules/units/kinds.js';
 import { findFirstRootUnit, findUnitByCode } from '../modules/units/repository.js';
@@ -70,7 +71,7 @@ export function registerParCommands(program: Command, withDb: WithDb): void {
               measure: () => Promise.resolve(null),
             });
             const saved = await svc.saveSet(
-              null,
+              SYSTEM_ACTOR,
               unit.id,
               { name: o.name, year, unitKind: o.unitKind ?? null, source: o.source ?? null },
               parsed.fields,
