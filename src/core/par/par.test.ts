@@ -99,7 +99,9 @@ describe('criteria rows → tree', () => {
     expect(classifyCode('c)')).toMatchObject({ kind: 'letter', code: 'c)' });
     expect(classifyCode('Tổng')).toBeNull();
   });
+});
 
+describe('criteria rows → tree, properties', () => {
   const leafArb = fc.integer({ min: 0, max: 20 }).map((n) => n / 2);
   it('property: a generated consistent tree parses back with its total and no issue', () => {
     fc.assert(

@@ -1,7 +1,18 @@
 import { z } from 'zod';
+import {
+  PAR_EVIDENCE_KINDS,
+  PAR_LIMITS,
+  PAR_LINK_KINDS,
+  PAR_SET_STATUSES,
+  PAR_SIGNS,
+  PAR_STATUSES,
+} from '../../shared/par.js';
+import type { ParSign } from '../../shared/par.js';
 
-const Sign = z.enum(['normal', 'bonus', 'minus']);
-const Status = z.enum(['draft', 'submitted', 'returned', 'final']);
+const Sign = z.enum(PAR_SIGNS);
+const Status = z.enum(PAR_STATUSES);
+const Year = z.coerce.number().int().min(PAR_LIMITS.yearMin).max(PAR_LIMITS.yearMax);
+const Text = z.string().max(PAR_LIMITS.text);
 
 export const ParRuleSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('manual'), step: z.number().positive().optional() }),
@@ -33,7 +44,7 @@ type PreviewNodeT = {
   title: string;
   depth: number;
   max: number | null;
-  sign: 'normal' | 'bonus' | 'minus';
+  sign: ParSign;
   row: number;
   guide: string | null;
   evidence: string | null;
@@ -80,7 +91,7 @@ const SetSummary = z.object({
   name: z.string(),
   year: z.number(),
   version: z.number(),
-  status: z.enum(['active', 'superseded']),
+  status: z.enum(PAR_SET_STATUSES),
   unitKind: z.string().nullable(),
   source: z.string().nullable(),
   totalMax: z.number(),
@@ -115,15 +126,15 @@ export const SetDetailOut = SetSummary.extend({
 });
 
 export const CriterionPatch = z.object({
-  title: z.string().trim().min(2).max(2000).optional(),
-  guide: z.string().trim().max(5000).nullable().optional(),
-  evidence: z.string().trim().max(5000).nullable().optional(),
+  title: z.string().trim().min(2).max(PAR_LIMITS.title).optional(),
+  guide: z.string().trim().max(PAR_LIMITS.text).nullable().optional(),
+  evidence: z.string().trim().max(PAR_LIMITS.text).nullable().optional(),
   rule: ParRuleSchema.optional(),
 });
 
 const Evidence = z.object({
   id: z.number(),
-  kind: z.enum(['file', 'task_evidence', 'report_submission']),
+  kind: z.enum(PAR_EVIDENCE_KINDS),
   label: z.string(),
   fileName: z.string().nullable(),
   hasFile: z.boolean(),
@@ -214,7 +225,7 @@ export const UnitYearOut = z.object({
 
 export const UnitYearParams = z.object({
   unitId: z.coerce.number().int().positive(),
-  year: z.coerce.number().int().min(2000).max(2100),
+  year: Year,
 });
 export const IdParams = z.object({ id: z.coerce.number().int().positive() });
 export const LeafParams = IdParams.extend({ criterionId: z.coerce.number().int().positive() });
@@ -222,36 +233,44 @@ export const LeafParams = IdParams.extend({ criterionId: z.coerce.number().int()
 export const ScoreBody = z.object({
   score: z.number({ error: 'Điểm phải là một số.' }).nullable().optional(),
   notApplicable: z.boolean().optional(),
-  note: z.string().max(5000).nullable().optional(),
+  note: Text.nullable().optional(),
 });
 
 export const LinkBody = z.object({
-  kind: z.enum(['task_evidence', 'report_submission']),
+  kind: z.enum(PAR_LINK_KINDS),
   refId: z.number().int().positive(),
 });
 
 export const AppraiseBody = z.object({
   score: z.number({ error: 'Điểm thẩm định phải là một số.' }),
-  reason: z.string().max(5000).nullable().optional(),
+  reason: Text.nullable().optional(),
 });
 
 export const ReturnBody = z.object({
-  reason: z.string().trim().min(3, { error: 'Hãy ghi nội dung cần đơn vị giải trình.' }).max(5000),
+  reason: z
+    .string()
+    .trim()
+    .min(PAR_LIMITS.reasonMin, { error: 'Hãy ghi nội dung cần đơn vị giải trình.' })
+    .max(PAR_LIMITS.text),
 });
 
 export const ExplainBody = z.object({
-  explanation: z.string().trim().min(3, { error: 'Hãy ghi nội dung giải trình.' }).max(5000),
+  explanation: z
+    .string()
+    .trim()
+    .min(PAR_LIMITS.reasonMin, { error: 'Hãy ghi nội dung giải trình.' })
+    .max(PAR_LIMITS.text),
 });
 
 export const FinalizeBody = z.object({
-  surveyWeight: z.number().min(0).max(50).nullable().optional(),
+  surveyWeight: z.number().min(0).max(PAR_LIMITS.surveyWeightMax).nullable().optional(),
   surveyRate: z.number().min(0).max(100).nullable().optional(),
   surveyFromResults: z.boolean().optional(),
 });
 
 export const PreviousIndexBody = z.object({
   value: z.number().min(0).max(100),
-  note: z.string().max(2000).nullable().optional(),
+  note: z.string().max(PAR_LIMITS.previousNote).nullable().optional(),
 });
 
 export const RankingOut = z.object({
@@ -274,12 +293,12 @@ export const RankingOut = z.object({
 
 export const SetQuery = z.object({
   unitId: z.coerce.number().int().positive().optional(),
-  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  year: Year.optional(),
 });
 
 export const RankingQuery = z.object({
   unitId: z.coerce.number().int().positive().optional(),
-  year: z.coerce.number().int().min(2000).max(2100),
+  year: Year,
 });
 
 export const Ok = z.object({ ok: z.literal(true) });
