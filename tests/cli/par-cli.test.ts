@@ -40,9 +40,8 @@ describe('cchc par import-criteria', () => {
     expect(created.stdout).toContain('Đã tạo đơn vị gốc PCS');
   }, 60_000);
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-  it('prints fields, criteria, leaves and the total (dry run), imports versions, refuses a broken set with exit code 1', async () => {
-    const dry = await cchc(
+  const importDemo = (...more: string[]) =>
+    cchc(
       [
         'par',
         'import-criteria',
@@ -51,10 +50,13 @@ describe('cchc par import-criteria', () => {
         'Bộ tiêu chí trường học',
         '--year',
         '2026',
-        '--dry-run',
+        ...more,
       ],
       env,
     );
+
+  it('prints fields, criteria, leaves and the total (dry run), imports versions, refuses a broken set with exit code 1', async () => {
+    const dry = await importDemo('--dry-run');
     expect(dry.stderr).toBe('');
     expect(dry.code).toBe(0);
     expect(dry.stdout).toContain(
@@ -62,42 +64,14 @@ describe('cchc par import-criteria', () => {
     );
     expect(dry.stdout).toContain('Chạy thử (--dry-run): chưa lưu gì.');
 
-    const first = await cchc(
-      [
-        'par',
-        'import-criteria',
-        DEMO_PAR_FILE,
-        '--name',
-        'Bộ tiêu chí trường học',
-        '--year',
-        '2026',
-        '--unit-kind',
-        'school',
-        '--json',
-      ],
-      env,
-    );
+    const first = await importDemo('--unit-kind', 'school', '--json');
     expect(first.code).toBe(0);
     expect(JSON.parse(first.stdout)).toMatchObject({
       ok: true,
       saved: { version: 1 },
       totals: { totalMax: 100 },
     });
-    const second = await cchc(
-      [
-        'par',
-        'import-criteria',
-        DEMO_PAR_FILE,
-        '--name',
-        'Bộ tiêu chí trường học',
-        '--year',
-        '2026',
-        '--unit-kind',
-        'school',
-        '--json',
-      ],
-      env,
-    );
+    const second = await importDemo('--unit-kind', 'school', '--json');
     expect(JSON.parse(second.stdout)).toMatchObject({ saved: { version: 2 } });
 
     const wb = new ExcelJS.Workbook();
