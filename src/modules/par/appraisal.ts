@@ -21,6 +21,7 @@ import type { AssessmentView } from './present.js';
 import { present, reload } from './present.js';
 import type { AssessmentWithUnit } from './repository.js';
 import { findScore, updateAssessment, updateScore } from './repository.js';
+import { changeScore } from './score-change.js';
 
 export interface FinalizeInput {
   surveyWeight?: number | null | undefined;
@@ -53,24 +54,11 @@ export async function appraise(
       'VALIDATION',
       `Tiêu chí ${c.code}: điểm thẩm định khác điểm tự chấm, hãy ghi lý do điều chỉnh.`,
     );
-  const v = {
-    appraised_score: input.score,
-    appraisal_reason: reason,
-    updated_by: actor.userId,
-    updated_at: ctx.nowIso(),
-  };
-  await transition(ctx, a.id, ['submitted'], async (tx) => {
-    await updateScore(tx, s.id, v);
-    await audit(ctx, tx, actor, {
-      unitId: a.unit_id,
-      entity: 'par_score',
-      entityId: s.id,
-      action: 'appraise',
-      after: v,
-      before: { appraised_score: s.appraised_score, appraisal_reason: s.appraisal_reason },
-    });
+  return changeScore(ctx, actor, a, ['submitted'], s, {
+    action: 'appraise',
+    values: { appraised_score: input.score, appraisal_reason: reason },
+    before: { appraised_score: s.appraised_score, appraisal_reason: s.appraisal_reason },
   });
-  return reload(ctx, actor, a.id);
 }
 
 /** An assessment's state change with its audit line (from its state before). */
@@ -119,23 +107,11 @@ export async function explain(
   const a = await loadAssessment(ctx, actor, id);
   requireSelf(actor, a, ['returned'], 'giải trình');
   const { s } = await leafOf(ctx, a, criterionId);
-  const v = {
-    explanation: explanation.normalize('NFC').trim(),
-    updated_by: actor.userId,
-    updated_at: ctx.nowIso(),
-  };
-  await transition(ctx, a.id, ['returned'], async (tx) => {
-    await updateScore(tx, s.id, v);
-    await audit(ctx, tx, actor, {
-      unitId: a.unit_id,
-      entity: 'par_score',
-      entityId: s.id,
-      action: 'explain',
-      after: v,
-      before: { explanation: s.explanation },
-    });
+  return changeScore(ctx, actor, a, ['returned'], s, {
+    action: 'explain',
+    values: { explanation: explanation.normalize('NFC').trim() },
+    before: { explanation: s.explanation },
   });
-  return reload(ctx, actor, a.id);
 }
 
 export async function sendExplanations(ctx: ParContext, actor: Actor, id: number) {

@@ -20,6 +20,7 @@ import { listUnitSubtree } from '../units/repository.js';
 import type { ParContext } from './context.js';
 import { audit, chainOf, nfcOrNull, parseRule, readableSet, readableUnit } from './context.js';
 import type { SetWithOwner } from './repository.js';
+import type { PreviewNodeT } from './schema.js';
 import {
   countAssessmentsOfSet,
   findCriterion,
@@ -35,17 +36,7 @@ import {
 /** The figures a bands rule may be bound to: the register figures the targets use. */
 export const PAR_METRICS = TARGET_METRICS.map((m) => ({ value: m, label: TARGET_METRIC_LABELS[m] }));
 
-export interface PreviewNode {
-  code: string;
-  title: string;
-  depth: number;
-  max: number | null;
-  sign: ParSign;
-  row: number;
-  guide: string | null;
-  evidence: string | null;
-  children: PreviewNode[];
-}
+export type PreviewNode = PreviewNodeT;
 export interface CriteriaPreview {
   ok: boolean;
   issues: { row: number; code: string; message: string }[];

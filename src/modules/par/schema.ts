@@ -39,7 +39,8 @@ const Totals = z.object({
 
 const Issue = z.object({ row: z.number(), code: z.string(), message: z.string() });
 
-type PreviewNodeT = {
+/** A node of a criteria sheet read for the preview (recursive, so written out once here). */
+export type PreviewNodeT = {
   code: string;
   title: string;
   depth: number;

@@ -22,6 +22,7 @@ import {
 import { applicableSet } from './criteria-sets.js';
 import type { AssessmentView } from './present.js';
 import { present, reload } from './present.js';
+import { changeScore } from './score-change.js';
 import {
   findAssessmentOf,
   findScore,
@@ -152,25 +153,15 @@ export async function score(
     const err = checkScore(rule, c.max_points ?? 0, value);
     if (err) throw new AppError('VALIDATION', `Tiêu chí ${c.code}: ${err}`);
   }
-  const v = {
-    self_score: value ?? null,
-    not_applicable: na ? 1 : 0,
-    note: input.note === undefined ? s.note : nfcOrNull(input.note),
-    updated_by: actor.userId,
-    updated_at: ctx.nowIso(),
-  };
-  await transition(ctx, a.id, ['draft'], async (tx) => {
-    await updateScore(tx, s.id, v);
-    await audit(ctx, tx, actor, {
-      unitId: a.unit_id,
-      entity: 'par_score',
-      entityId: s.id,
-      action: 'self_score',
-      after: v,
-      before: { self_score: s.self_score, not_applicable: s.not_applicable, note: s.note },
-    });
+  return changeScore(ctx, actor, a, ['draft'], s, {
+    action: 'self_score',
+    values: {
+      self_score: value ?? null,
+      not_applicable: na ? 1 : 0,
+      note: input.note === undefined ? s.note : nfcOrNull(input.note),
+    },
+    before: { self_score: s.self_score, not_applicable: s.not_applicable, note: s.note },
   });
-  return reload(ctx, actor, a.id);
 }
 
 /** What keeps an assessment from being submitted: leaves unscored, or scored without evidence unexplained. */

@@ -4,33 +4,22 @@
  * imported as types only; query keys come from `parKeys`.
  */
 import type { z } from 'zod';
-import type {
-  AppraiseBody as AppraiseBodySchema,
-  AssessmentOut as AssessmentSchema,
-  CriteriaImportOut as CriteriaImportSchema,
-  CriteriaPreviewOut as CriteriaPreviewSchema,
-  FinalizeBody as FinalizeBodySchema,
-  ParRuleSchema,
-  RankingOut as RankingSchema,
-  ScoreBody as ScoreBodySchema,
-  SetListOut as SetListSchema,
-  UnitYearOut as UnitYearSchema,
-} from '../../../src/modules/par/schema.js';
+import type * as schema from '../../../src/modules/par/schema.js';
 import type { ParLinkKind } from '../../../src/shared/par.js';
 import { request, upload } from './client.js';
 
-export type ParRule = z.infer<typeof ParRuleSchema>;
-export type ParAssessment = z.infer<typeof AssessmentSchema>;
+export type ParRule = z.infer<typeof schema.ParRuleSchema>;
+export type ParAssessment = z.infer<typeof schema.AssessmentOut>;
 export type ParNode = ParAssessment['nodes'][number];
 export type ParTotals = ParAssessment['totals']['self'];
 export type ParEvidence = NonNullable<ParNode['score']>['evidence'][number];
-export type ParUnitYear = z.infer<typeof UnitYearSchema>;
-export type CriteriaPreview = z.infer<typeof CriteriaPreviewSchema>;
-export type ParSetList = z.infer<typeof SetListSchema>;
-export type ParRanking = z.infer<typeof RankingSchema>;
-type ScoreBody = z.input<typeof ScoreBodySchema>;
-type AppraiseBody = z.input<typeof AppraiseBodySchema>;
-type FinalizeBody = z.input<typeof FinalizeBodySchema>;
+export type ParUnitYear = z.infer<typeof schema.UnitYearOut>;
+export type CriteriaPreview = z.infer<typeof schema.CriteriaPreviewOut>;
+export type ParSetList = z.infer<typeof schema.SetListOut>;
+export type ParRanking = z.infer<typeof schema.RankingOut>;
+type ScoreBody = z.input<typeof schema.ScoreBody>;
+type AppraiseBody = z.input<typeof schema.AppraiseBody>;
+type FinalizeBody = z.input<typeof schema.FinalizeBody>;
 
 /** The query keys of the PAR screens: `parKeys.all` is the root of every one. */
 export const parKeys = {
@@ -91,7 +80,7 @@ export const parApi = {
     if (fields.unitKind) form.append('unitKind', fields.unitKind);
     if (fields.source) form.append('source', fields.source);
     form.append('file', file);
-    return upload<z.infer<typeof CriteriaImportSchema>>('/api/par/criteria-sets', form);
+    return upload<z.infer<typeof schema.CriteriaImportOut>>('/api/par/criteria-sets', form);
   },
   fileUrl: (id: number, name: 'scoring.xlsx' | 'report.docx' | 'evidence.zip') => `${A(id)}/${name}`,
   evidenceUrl: (evidenceId: number) => `/api/par/evidence/${evidenceId}/file`,

@@ -1,7 +1,7 @@
-import { Button, NumberInput, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Button, NumberInput, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { parApi } from '../../api/par.js';
-import { PAR_LIMITS } from '../../../../src/shared/par.js';
+import { LimitedTextInput } from './LimitedTextInput.js';
 import { fmt } from './format.js';
 import type { LeafCellProps } from './leafCell.js';
 
@@ -34,13 +34,12 @@ export function AppraisalCell({ a, n, run }: LeafCellProps) {
           min={0}
           max={n.max ?? undefined}
         />
-        <TextInput
+        <LimitedTextInput
           size="xs"
           aria-label={`Lý do điều chỉnh ${n.code}`}
           placeholder="Lý do điều chỉnh"
-          maxLength={PAR_LIMITS.text}
           value={reason}
-          onChange={(e) => setReason(e.currentTarget.value)}
+          onText={setReason}
         />
         <Button
           size="compact-xs"

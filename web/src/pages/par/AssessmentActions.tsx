@@ -1,10 +1,11 @@
-import { Button, Group, NumberInput, TextInput } from '@mantine/core';
+import { Button, Group, NumberInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { parApi } from '../../api/par.js';
 import type { ParAssessment } from '../../api/par.js';
 import { notifyError, notifySuccess } from '../../components/common.js';
 import { PAR_LIMITS } from '../../../../src/shared/par.js';
+import { ReasonForm } from './ReasonForm.js';
 
 const numberOrNull = (v: number | string) => (v === '' ? null : Number(v));
 
@@ -16,7 +17,6 @@ export function AssessmentActions({
   a: ParAssessment;
   onChange: (x: ParAssessment) => void;
 }) {
-  const [returnReason, setReturnReason] = useState('');
   const [surveyWeight, setSurveyWeight] = useState<number | string>('');
   const [surveyRate, setSurveyRate] = useState<number | string>('');
   const act = useMutation({
@@ -39,21 +39,12 @@ export function AssessmentActions({
       )}
       {a.actions.returnForExplanation && (
         <Group gap={4}>
-          <TextInput
-            aria-label="Nội dung đề nghị giải trình"
-            placeholder="Nội dung đề nghị giải trình"
-            maxLength={PAR_LIMITS.text}
-            value={returnReason}
-            onChange={(e) => setReturnReason(e.currentTarget.value)}
+          <ReasonForm
+            label="Nội dung đề nghị giải trình"
+            button="Trả lại để giải trình"
+            buttonProps={{ color: 'orange' }}
+            onSend={(reason) => act.mutate(() => parApi.returnForExplanation(a.id, reason))}
           />
-          <Button
-            color="orange"
-            variant="light"
-            disabled={returnReason.trim().length < PAR_LIMITS.reasonMin}
-            onClick={() => act.mutate(() => parApi.returnForExplanation(a.id, returnReason))}
-          >
-            Trả lại để giải trình
-          </Button>
         </Group>
       )}
       {a.actions.finalize && (

@@ -12,6 +12,10 @@ const KIND_OPTIONS = (
   ['school', 'kindergarten', 'ward', 'department', 'office', 'service_unit'] as const
 ).map((k) => ({ value: k, label: UNIT_KINDS[k] }));
 
+const textField = (label: string, value: string, onText: (v: string) => void) => (
+  <TextInput label={label} value={value} onChange={(e) => onText(e.currentTarget.value)} w={320} />
+);
+
 /** The criteria sets that apply to the unit or that it issued, and the import of a new one (with a preview). */
 export function CriteriaImport({ unitId, year }: { unitId: number; year: number }) {
   const qc = useQueryClient();
@@ -67,12 +71,7 @@ export function CriteriaImport({ unitId, year }: { unitId: number; year: number 
           </Group>
           {preview.data && <CriteriaPreviewList preview={preview.data} />}
           <Group align="flex-end">
-            <TextInput
-              label="Tên bộ tiêu chí"
-              value={name}
-              onChange={(e) => setName(e.currentTarget.value)}
-              w={320}
-            />
+            {textField('Tên bộ tiêu chí', name, setName)}
             <Select
               label="Áp dụng cho"
               value={kind}
@@ -81,12 +80,7 @@ export function CriteriaImport({ unitId, year }: { unitId: number; year: number 
               placeholder="Mọi loại đơn vị"
               data={KIND_OPTIONS}
             />
-            <TextInput
-              label="Văn bản ban hành"
-              value={source}
-              onChange={(e) => setSource(e.currentTarget.value)}
-              w={320}
-            />
+            {textField('Văn bản ban hành', source, setSource)}
             <Button
               disabled={!file || !preview.data?.ok || name.trim().length < PAR_LIMITS.setNameMin}
               loading={save.isPending}

@@ -1,5 +1,6 @@
 import { Table } from '@mantine/core';
 import type { ParAssessment } from '../../api/par.js';
+import { HeaderRow } from './HeaderRow.js';
 import { LeafRow } from './LeafRow.js';
 import { fmt } from './format.js';
 
@@ -19,13 +20,7 @@ export function CriteriaTable({ a, onChange }: { a: ParAssessment; onChange: (x:
   return (
     <Table.ScrollContainer minWidth={1100}>
       <Table striped withTableBorder verticalSpacing={4}>
-        <Table.Thead>
-          <Table.Tr>
-            {HEADERS.map((h) => (
-              <Table.Th key={h}>{h}</Table.Th>
-            ))}
-          </Table.Tr>
-        </Table.Thead>
+        <HeaderRow titles={HEADERS} />
         <Table.Tbody>
           {a.nodes.map((n) =>
             n.isLeaf && n.score ? (

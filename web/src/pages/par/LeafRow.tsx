@@ -1,12 +1,12 @@
-import { Table, Text, TextInput } from '@mantine/core';
+import { Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { parApi } from '../../api/par.js';
 import type { ParAssessment, ParNode } from '../../api/par.js';
 import { notifyError } from '../../components/common.js';
-import { PAR_LIMITS } from '../../../../src/shared/par.js';
 import { AppraisalCell } from './AppraisalCell.js';
 import { EvidenceCell } from './EvidenceCell.js';
 import { ExplanationCell } from './ExplanationCell.js';
+import { LimitedTextInput } from './LimitedTextInput.js';
 import { SelfScoreCell } from './SelfScoreCell.js';
 import { fmt } from './format.js';
 
@@ -49,13 +49,12 @@ export function LeafRow({
       <EvidenceCell a={a} n={n} run={run} />
       <Table.Td>
         {a.actions.score ? (
-          <TextInput
+          <LimitedTextInput
             size="xs"
             aria-label={`Ghi chú ${n.code}`}
-            maxLength={PAR_LIMITS.text}
             value={note}
             error={s.explanationRequired ? 'Cần giải trình vì thiếu tài liệu kiểm chứng' : undefined}
-            onChange={(e) => setNote(e.currentTarget.value)}
+            onText={setNote}
             onBlur={() =>
               note !== (s.note ?? '') && void run(parApi.score(a.id, n.criterionId, { note: note || null }))
             }

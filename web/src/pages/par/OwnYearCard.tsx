@@ -3,20 +3,16 @@ import type { ParAssessment, ParUnitYear } from '../../api/par.js';
 import { EmptyText } from '../../components/common.js';
 import { AssessmentView } from './AssessmentView.js';
 
-/** The unit's own year: its assessment, or the set that applies and the start of the self-assessment. */
-export function OwnYearCard({
-  data,
-  year,
-  onChange,
-  onStart,
-  starting,
-}: {
+interface OwnYearProps {
   data: ParUnitYear;
   year: number;
   onChange: (x: ParAssessment) => void;
   onStart: () => void;
   starting: boolean;
-}) {
+}
+
+/** The unit's own year: its assessment, or the set that applies and the start of the self-assessment. */
+export function OwnYearCard({ data, year, onChange, onStart, starting }: OwnYearProps) {
   return (
     <Card withBorder>
       {data.assessment ? (

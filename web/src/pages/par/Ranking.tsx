@@ -2,6 +2,7 @@ import { Anchor, Card, Table, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { parApi, parKeys } from '../../api/par.js';
+import { HeaderRow } from './HeaderRow.js';
 import { fmt } from './format.js';
 
 const HEADERS = ['Hạng', 'Đơn vị', 'Trạng thái', 'Tự chấm', 'Chỉ số', 'Năm trước', 'Tăng, giảm'];
@@ -17,13 +18,7 @@ export function Ranking({ unitId, year }: { unitId: number; year: number }) {
     <Card withBorder>
       <Title order={4}>Xếp hạng Chỉ số CCHC các đơn vị trực thuộc năm {year}</Title>
       <Table data-testid="par-ranking">
-        <Table.Thead>
-          <Table.Tr>
-            {HEADERS.map((h) => (
-              <Table.Th key={h}>{h}</Table.Th>
-            ))}
-          </Table.Tr>
-        </Table.Thead>
+        <HeaderRow titles={HEADERS} />
         <Table.Tbody>
           {q.data.rows.map((r) => (
             <Table.Tr key={r.unit.id}>
