@@ -354,15 +354,29 @@ async function readOutputs(h: ParHarness, w: ParWorld, a: AssessmentOut) {
 
 describeEachDb('PAR Index: a school’s year', (open) => {
   const h = parApp(open);
+  // The steps run in order, each from where the one before left the assessment.
+  let w: ParWorld;
+  let started: Awaited<ReturnType<typeof startAndCheckScope>>;
+  let submitted: Awaited<ReturnType<typeof scoreAndSubmit>>;
+  let final: AssessmentOut;
 
-  it('runs a school’s self-assessment, the ward’s appraisal, explanation, final index, ranking and outputs', async () => {
+  it('runs a school’s self-assessment: the ward imports the set, the school starts, scope and rules hold', async () => {
     setParNow('2026-06-15T09:00:00+07:00');
-    const w = await world(h.t);
+    w = await world(h.t);
     await importSetAndDossiers(h, w);
-    const started = await startAndCheckScope(h, w);
+    started = await startAndCheckScope(h, w);
+  });
+
+  it('links evidence, scores every leaf, explains missing evidence and submits', async () => {
     const linked = await linkTaskEvidence(h, w, started.a, started.l11);
-    const submitted = await scoreAndSubmit(h, w, linked, started.l11);
-    const final = await appraiseAndFinalize(h, w, submitted.a, started.l11, submitted.naMax);
+    submitted = await scoreAndSubmit(h, w, linked, started.l11);
+  });
+
+  it('the ward’s appraisal, explanation and final index', async () => {
+    final = await appraiseAndFinalize(h, w, submitted.a, started.l11, submitted.naMax);
+  });
+
+  it('ranking and outputs', async () => {
     await rankAgainstLastYear(h, w, final);
     await readOutputs(h, w, final);
   });

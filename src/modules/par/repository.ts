@@ -8,9 +8,6 @@ import type {
   ParCriterionTable,
   ParEvidenceRow,
   ParEvidenceTable,
-  ParFindingRow,
-  ParInspectionRow,
-  ParInspectionTable,
   ParScoreRow,
   ParScoreTable,
 } from '../../db/tables.js';
@@ -302,71 +299,4 @@ export async function upsertIndexEntry(
         .doUpdateSet({ index_value: v.index_value, note: v.note, created_at: v.created_at }),
     )
     .execute();
-}
-
-export async function insertInspection(db: Q, v: Insertable<ParInspectionTable>): Promise<ParInspectionRow> {
-  return db.insertInto('par_inspection').values(v).returningAll().executeTakeFirstOrThrow();
-}
-
-export async function findInspection(
-  db: Q,
-  id: number,
-): Promise<
-  (ParInspectionRow & { unit_path: string; unit_name: string; unit_superior_name: string | null }) | undefined
-> {
-  return db
-    .selectFrom('par_inspection')
-    .innerJoin('unit', 'unit.id', 'par_inspection.unit_id')
-    .selectAll('par_inspection')
-    .select(['unit.path as unit_path', 'unit.name as unit_name', 'unit.superior_name as unit_superior_name'])
-    .where('par_inspection.id', '=', id)
-    .executeTakeFirst();
-}
-
-export async function listInspections(db: Q, path: string, year: number, unitId?: number) {
-  let q = db
-    .selectFrom('par_inspection')
-    .innerJoin('unit', 'unit.id', 'par_inspection.unit_id')
-    .selectAll('par_inspection')
-    .select(['unit.name as unit_name'])
-    .where('unit.path', 'like', `${path}%`)
-    .where('par_inspection.year', '=', year);
-  if (unitId !== undefined) q = q.where('par_inspection.unit_id', '=', unitId);
-  return q.orderBy('par_inspection.planned_on').orderBy('par_inspection.id').execute();
-}
-
-export async function updateInspection(db: Q, id: number, v: Updateable<ParInspectionTable>): Promise<void> {
-  await db.updateTable('par_inspection').set(v).where('id', '=', id).execute();
-}
-
-export async function insertFinding(
-  db: Q,
-  v: { inspection_id: number; text: string; task_id: number | null; created_by: number; created_at: string },
-): Promise<ParFindingRow> {
-  return db.insertInto('par_finding').values(v).returningAll().executeTakeFirstOrThrow();
-}
-
-/** Findings with their corrective task's state, over inspections of a subtree and year. */
-export async function listFindings(db: Q, path: string, year: number, inspectionId?: number) {
-  let q = db
-    .selectFrom('par_finding')
-    .innerJoin('par_inspection', 'par_inspection.id', 'par_finding.inspection_id')
-    .innerJoin('unit', 'unit.id', 'par_inspection.unit_id')
-    .leftJoin('task', 'task.id', 'par_finding.task_id')
-    .select([
-      'par_finding.id',
-      'par_finding.inspection_id',
-      'par_finding.text',
-      'par_finding.task_id',
-      'par_inspection.unit_id',
-      'unit.name as unit_name',
-      'task.code as task_code',
-      'task.status as task_status',
-      'task.lead as task_lead',
-      'task.deadline_text as task_deadline',
-    ])
-    .where('unit.path', 'like', `${path}%`)
-    .where('par_inspection.year', '=', year);
-  if (inspectionId !== undefined) q = q.where('par_finding.inspection_id', '=', inspectionId);
-  return q.orderBy('par_finding.id').execute();
 }
