@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../http/context.js';
 import type { Services } from '../../services.js';
-import { presentRegulation } from './service.js';
+import { presentRegulation } from './presenter.js';
 import {
   RegulationBody,
   RegulationDetail,

@@ -2,7 +2,7 @@ import { Alert, Button, Card, FileInput, Group, Stack, Table, Text, Title } from
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { IconCertificate, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
-import { documentsApi } from '../../api/documents.js';
+import { documentKeys, documentsApi } from '../../api/documents.js';
 import { EmptyText, ErrorAlert, PageLoader, notifyError, notifySuccess } from '../../components/common.js';
 import { formatDate, formatDateTime } from '../../lib/format.js';
 
@@ -13,11 +13,11 @@ import { formatDate, formatDateTime } from '../../lib/format.js';
 export function TrustedRootsPage() {
   const qc = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
-  const roots = useQuery({ queryKey: ['trusted-roots'], queryFn: documentsApi.trustedRoots });
+  const roots = useQuery({ queryKey: documentKeys.trustedRoots, queryFn: documentsApi.trustedRoots });
   const done = (message: string) => {
     notifySuccess(message);
-    void qc.invalidateQueries({ queryKey: ['trusted-roots'] });
-    void qc.invalidateQueries({ queryKey: ['document'] });
+    void qc.invalidateQueries({ queryKey: documentKeys.trustedRoots });
+    void qc.invalidateQueries({ queryKey: documentKeys.details });
   };
   const add = useMutation({
     mutationFn: (f: File) => documentsApi.addTrustedRoot(f),
