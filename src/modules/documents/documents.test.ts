@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { describeEachDb } from '../../../tests/support/db.js';
+import { appPerDb } from './app.test-support.js';
 import type { TestDb } from '../../../tests/support/db.js';
 import { createUnit, makeApp, userWithSession } from '../../../tests/support/app.js';
 import { openDatabase } from '../../db/database.js';
@@ -342,13 +343,9 @@ async function numbersUnderConcurrency() {
 }
 
 describeEachDb('document register', (open) => {
-  beforeAll(async () => {
-    tdb = await open();
-    t = await makeApp(tdb.db, { clock, config: { sessionHours: 24 * 365 } });
-  });
-  afterAll(async () => {
-    await t.app.close();
-    await tdb.drop();
+  appPerDb(open, { clock, config: { sessionHours: 24 * 365 } }, (d, a) => {
+    tdb = d;
+    t = a;
   });
 
   it('numbers outgoing documents by book and year (Decree 30), from 01, confidential ones apart', () =>

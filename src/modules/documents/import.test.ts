@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { describeEachDb } from '../../../tests/support/db.js';
-import type { TestDb } from '../../../tests/support/db.js';
-import { createUnit, makeApp, multipartBody, userWithSession } from '../../../tests/support/app.js';
+import { appPerDb } from './app.test-support.js';
+import { createUnit, multipartBody, userWithSession } from '../../../tests/support/app.js';
 import type { TestApp } from '../../../tests/support/app.js';
 import type { Clock } from '../../lib/clock.js';
 import { SYSTEM_ACTOR } from '../auth/roles.js';
@@ -15,8 +15,6 @@ import type { DocumentOut } from './schema.js';
 const clock: Clock = { now: () => new Date('2026-06-15T09:00:00+07:00') };
 const fixture = (name: string) =>
   fs.readFileSync(path.join(process.cwd(), 'tests', 'fixtures', 'documents', name));
-
-let tdb: TestDb;
 
 let t: TestApp;
 
@@ -250,13 +248,8 @@ async function readsXlsxAndCapsRows() {
 }
 
 describeEachDb('document register import', (open) => {
-  beforeAll(async () => {
-    tdb = await open();
-    t = await makeApp(tdb.db, { clock, config: { sessionHours: 24 * 365 } });
-  });
-  afterAll(async () => {
-    await t.app.close();
-    await tdb.drop();
+  appPerDb(open, { clock, config: { sessionHours: 24 * 365 } }, (_tdb, a) => {
+    t = a;
   });
 
   it('reports every row error and saves nothing', () => reportsRowErrors());

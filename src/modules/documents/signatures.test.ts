@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { describeEachDb } from '../../../tests/support/db.js';
-import type { TestDb } from '../../../tests/support/db.js';
-import { createUnit, makeApp, multipartBody, userWithSession } from '../../../tests/support/app.js';
+import { appPerDb } from './app.test-support.js';
+import { createUnit, multipartBody, userWithSession } from '../../../tests/support/app.js';
 import type { TestApp } from '../../../tests/support/app.js';
 import {
   certPem,
@@ -33,8 +33,6 @@ interface Detail {
     }[];
   } | null;
 }
-
-let tdb: TestDb;
 
 let t: TestApp;
 
@@ -244,9 +242,10 @@ async function tamperedAndUnsignedAreNotSigned() {
 }
 
 describeEachDb('signed PDFs in the register, trusted roots', (open) => {
+  appPerDb(open, { clock, config: { sessionHours: 24 * 365 } }, (_tdb, a) => {
+    t = a;
+  });
   beforeAll(async () => {
-    tdb = await open();
-    t = await makeApp(tdb.db, { clock, config: { sessionHours: 24 * 365 } });
     root = await makeRoot('Root CA cchc thử nghiệm');
     head = await makeSigner(
       root,
@@ -257,10 +256,6 @@ describeEachDb('signed PDFs in the register, trusted roots', (open) => {
       },
     );
   }, 60_000);
-  afterAll(async () => {
-    await t.app.close();
-    await tdb.drop();
-  });
 
   it('verifies an attached PDF, counts it as signed, and trusts it once an administrator imports the root', () =>
     verifiesAndTrustsOnceRootImported());

@@ -6,10 +6,10 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { describeEachDb } from '../../../tests/support/db.js';
-import type { TestDb } from '../../../tests/support/db.js';
-import { createUnit, makeApp, userWithSession } from '../../../tests/support/app.js';
+import { appPerDb } from './app.test-support.js';
+import { createUnit, userWithSession } from '../../../tests/support/app.js';
 import type { TestApp } from '../../../tests/support/app.js';
 import { importPlan } from '../../../tests/support/plans.js';
 import type { Clock } from '../../lib/clock.js';
@@ -28,8 +28,6 @@ describe.runIf(!present && required)('targets of group 10 (required)', () => {
 });
 
 const clock: Clock = { now: () => new Date('2023-05-20T09:00:00+07:00') };
-
-let tdb: TestDb;
 
 let t: TestApp;
 
@@ -145,13 +143,8 @@ async function measuresGroup10FromTheRegister() {
 
 if (present)
   describeEachDb('targets of group 10 measured from the document register', (open) => {
-    beforeAll(async () => {
-      tdb = await open();
-      t = await makeApp(tdb.db, { clock, config: { sessionHours: 24 * 3650 } });
-    });
-    afterAll(async () => {
-      await t.app.close();
-      await tdb.drop();
+    appPerDb(open, { clock, config: { sessionHours: 24 * 3650 } }, (_tdb, a) => {
+      t = a;
     });
 
     it('binds 10.1, 10.2, 10.4 at import and shows them on the plan, the dashboard, the report and the public page', () =>

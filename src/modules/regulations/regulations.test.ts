@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { describeEachDb } from '../../../tests/support/db.js';
+import { appPerDb } from '../documents/app.test-support.js';
 import type { TestDb } from '../../../tests/support/db.js';
-import { createUnit, makeApp, userWithSession } from '../../../tests/support/app.js';
+import { createUnit, userWithSession } from '../../../tests/support/app.js';
 import type { TestApp } from '../../../tests/support/app.js';
 import type { Clock } from '../../lib/clock.js';
 import type { DocumentOut } from '../documents/schema.js';
@@ -207,13 +208,9 @@ async function remindsWhenAReviewComesDue() {
 }
 
 describeEachDb('internal regulations', (open) => {
-  beforeAll(async () => {
-    tdb = await open();
-    t = await makeApp(tdb.db, { clock, config: { sessionHours: 24 * 3650 } });
-  });
-  afterAll(async () => {
-    await t.app.close();
-    await tdb.drop();
+  appPerDb(open, { clock, config: { sessionHours: 24 * 3650 } }, (d, a) => {
+    tdb = d;
+    t = a;
   });
 
   it('keeps a list with the adopting decision, due states from the review cycle, reviews and repeal', () =>

@@ -1,21 +1,11 @@
 import { Select, SimpleGrid, TextInput, Textarea } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { dateProps } from './registerValues.js';
-import type { Options, SetValue, Values } from './registerValues.js';
+import type { RegisterFieldsProps } from './registerValues.js';
 import { DOCUMENT_LIMITS } from '../../../../src/shared/documents.js';
 
 /** Type, dates, numbers, summary and parties of the entry. */
-export function RegisterEntryFields({
-  v,
-  set,
-  options,
-  outgoing,
-}: {
-  v: Values;
-  set: SetValue;
-  options: Options;
-  outgoing: boolean;
-}) {
+export function RegisterEntryFields({ v, set, options, outgoing }: RegisterFieldsProps) {
   return (
     <>
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">

@@ -1,19 +1,9 @@
 import { Checkbox, Group, Select, SimpleGrid, TextInput } from '@mantine/core';
-import type { Channel, Form, Options, SetValue, Values } from './registerValues.js';
+import type { Channel, Form, RegisterFieldsProps } from './registerValues.js';
 import { DOCUMENT_LIMITS } from '../../../../src/shared/documents.js';
 
 /** Form, channel, signature and confidentiality of the entry. */
-export function RegisterFormFields({
-  v,
-  set,
-  options,
-  outgoing,
-}: {
-  v: Values;
-  set: SetValue;
-  options: Options;
-  outgoing: boolean;
-}) {
+export function RegisterFormFields({ v, set, options, outgoing }: RegisterFieldsProps) {
   return (
     <>
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">

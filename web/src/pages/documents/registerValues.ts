@@ -74,3 +74,11 @@ export const dateProps = {
   placeholder: 'dd/mm/yyyy',
   clearable: true,
 };
+
+/** What each group of the register form's fields gets. */
+export interface RegisterFieldsProps {
+  v: Values;
+  set: SetValue;
+  options: Options;
+  outgoing: boolean;
+}
