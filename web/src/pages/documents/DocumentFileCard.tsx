@@ -1,4 +1,4 @@
-import { Button, Card, FileInput, Group, Text, Title } from '@mantine/core';
+import { Button, Card, Group, Text, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { IconDownload, IconRefresh, IconUpload } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -7,6 +7,7 @@ import type { DocumentDetail } from '../../api/documents.js';
 import { notifyError, notifySuccess } from '../../components/common.js';
 import { formatBytes } from '../../lib/format.js';
 import { SignatureVerdicts } from './SignatureVerdicts.js';
+import { FilePickAndSend } from './FilePickAndSend.js';
 
 /** The entry's file: download, attach or replace it, check its signatures again. */
 export function DocumentFileCard({
@@ -68,25 +69,19 @@ export function DocumentFileCard({
         )}
       </Group>
       {d.actions.attach && (
-        <Group align="flex-end" mb="sm">
-          <FileInput
-            label={d.file ? 'Thay tệp' : 'Đính kèm tệp'}
-            placeholder="Chọn tệp (PDF đã ký số được kiểm tra ngay)"
-            value={file}
-            onChange={setFile}
-            clearable
-            w={{ base: '100%', sm: 360 }}
-            data-testid="attach-file"
-          />
-          <Button
-            leftSection={<IconUpload size={16} />}
-            disabled={!file}
-            loading={attach.isPending}
-            onClick={() => file && attach.mutate(file)}
-          >
-            Tải lên
-          </Button>
-        </Group>
+        <FilePickAndSend
+          label={d.file ? 'Thay tệp' : 'Đính kèm tệp'}
+          placeholder="Chọn tệp (PDF đã ký số được kiểm tra ngay)"
+          file={file}
+          onFile={setFile}
+          icon={<IconUpload size={16} />}
+          loading={attach.isPending}
+          onSend={(f) => attach.mutate(f)}
+          testId="attach-file"
+          mb="sm"
+        >
+          Tải lên
+        </FilePickAndSend>
       )}
       {verification && <SignatureVerdicts v={verification} />}
     </Card>
