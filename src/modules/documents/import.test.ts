@@ -44,6 +44,13 @@ const importFile = (
   });
 };
 
+/** The clerk imports a fixture file into the school's register. */
+const importFixture = (
+  s: { clerk: { cookie: string }; school: { id: number } },
+  name: string,
+  fields: Record<string, string> = {},
+) => importFile(s.clerk.cookie, s.school.id, fixture(name), name, fields);
+
 const list = async (cookie: string, unitId: number, extra = '') =>
   (
     await t.app.inject({
@@ -58,12 +65,7 @@ const list = async (cookie: string, unitId: number, extra = '') =>
 
 async function reportsRowErrors() {
   const s = await setup();
-  const r = await importFile(
-    s.clerk.cookie,
-    s.school.id,
-    fixture('so-van-ban-di-loi.csv'),
-    'so-van-ban-di-loi.csv',
-  );
+  const r = await importFixture(s, 'so-van-ban-di-loi.csv');
   expect(r.statusCode).toBe(400);
   const report = r.json<{ error: { message: string; details: DocumentImportReport } }>().error;
   expect(report.message).toBe('Tệp có 5 dòng lỗi: chưa lưu văn bản nào.');
@@ -83,13 +85,7 @@ async function reportsRowErrors() {
 
 async function importsAnOutgoingBook() {
   const s = await setup();
-  const dry = await importFile(
-    s.clerk.cookie,
-    s.school.id,
-    fixture('so-van-ban-di.csv'),
-    'so-van-ban-di.csv',
-    { dryRun: '1' },
-  );
+  const dry = await importFixture(s, 'so-van-ban-di.csv', { dryRun: '1' });
   expect(dry.statusCode, dry.body).toBe(200);
   expect(dry.json<DocumentImportReport>()).toMatchObject({
     dryRun: true,
@@ -107,13 +103,7 @@ async function importsAnOutgoingBook() {
   expect(staff.statusCode).toBe(403);
 
   const importId = 'nhap-so-di-0123456789abcdef';
-  const saved = await importFile(
-    s.clerk.cookie,
-    s.school.id,
-    fixture('so-van-ban-di.csv'),
-    'so-van-ban-di.csv',
-    { importId },
-  );
+  const saved = await importFixture(s, 'so-van-ban-di.csv', { importId });
   expect(saved.statusCode, saved.body).toBe(200);
   expect(saved.json<DocumentImportReport>().imported).toBe(5);
   const progress = await t.app.inject({ method: 'GET', url: `/api/documents/import/progress/${importId}` });
@@ -170,12 +160,7 @@ async function importsAnOutgoingBook() {
   expect(secret.json<DocumentOut>()).toMatchObject({ book: 'di-mat', number: 2 });
 
   // The same file again: its numbers are taken.
-  const again = await importFile(
-    s.clerk.cookie,
-    s.school.id,
-    fixture('so-van-ban-di.csv'),
-    'so-van-ban-di.csv',
-  );
+  const again = await importFixture(s, 'so-van-ban-di.csv');
   expect(again.statusCode).toBe(400);
   expect(
     again.json<{ error: { details: DocumentImportReport } }>().error.details.errors[0]!.message,
@@ -184,12 +169,7 @@ async function importsAnOutgoingBook() {
 
 async function importsAnIncomingBook() {
   const s = await setup();
-  const r = await importFile(
-    s.clerk.cookie,
-    s.school.id,
-    fixture('so-van-ban-den.csv'),
-    'so-van-ban-den.csv',
-  );
+  const r = await importFixture(s, 'so-van-ban-den.csv');
   expect(r.statusCode, r.body).toBe(200);
   expect(r.json<DocumentImportReport>().counts).toMatchObject({
     incoming: 4,

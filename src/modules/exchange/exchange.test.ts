@@ -68,6 +68,14 @@ async function startB(w: World) {
 const call = (app: FastifyInstance, method: 'GET' | 'POST', url: string, cookie?: string, payload?: object) =>
   app.inject({ method, url, headers: cookie ? { cookie } : {}, ...(payload ? { payload } : {}) });
 
+/** Submits a period's report on A (the school's server). */
+const submitOnA = (w: World, schoolId: number, cookie: string, period: string) =>
+  call(w.a.app, 'POST', `/api/reports/units/${schoolId}/periods/${period}/submit`, cookie);
+
+/** The exchange page on A as the school's officer sees it. */
+const stateOnA = async (w: World, cookie: string) =>
+  (await call(w.a.app, 'GET', '/api/exchange', cookie)).json<State>();
+
 /** The ward and the school on B, the school with its plan and three documents on A. */
 async function setUpUnits(w: World) {
   // Server B: the ward and, below it, the school as the ward knows it.
@@ -152,17 +160,12 @@ async function connectSchool(w: World, { ward, schoolOnB, wardAdmin, officer, ad
 /** Quarter I submitted on A arrives on B as if the school reported there. Returns A's package. */
 async function sendQuarter(w: World, { ward, schoolOnB, wardAdmin, school, officer }: Units) {
   // The school submits quarter I on A: the package is queued with the submission, then sent.
-  const submitted = await call(
-    w.a.app,
-    'POST',
-    `/api/reports/units/${school.id}/periods/2026-Q1/submit`,
-    officer.cookie,
-  );
+  const submitted = await submitOnA(w, school.id, officer.cookie, '2026-Q1');
   expect(submitted.statusCode, submitted.body).toBe(200);
-  let stateA = (await call(w.a.app, 'GET', '/api/exchange', officer.cookie)).json<State>();
+  let stateA = await stateOnA(w, officer.cookie);
   expect(stateA.deliveries).toMatchObject([{ periodKey: '2026-Q1', state: 'pending', attempts: 0 }]);
   expect(await w.a.services.exchange.sweep()).toEqual({ delivered: 1, retry: 0, refused: 0 });
-  stateA = (await call(w.a.app, 'GET', '/api/exchange', officer.cookie)).json<State>();
+  stateA = await stateOnA(w, officer.cookie);
   expect(stateA.deliveries[0]).toMatchObject({
     state: 'delivered',
     attempts: 1,
@@ -299,15 +302,10 @@ async function deliverAfterDowntime(
   let stateA: State;
   // B goes down. The 6-month report waits in A's outbox, retried with back-off.
   await w.b.close();
-  const h1 = await call(
-    w.a.app,
-    'POST',
-    `/api/reports/units/${school.id}/periods/2026-H1/submit`,
-    officer.cookie,
-  );
+  const h1 = await submitOnA(w, school.id, officer.cookie, '2026-H1');
   expect(h1.statusCode, h1.body).toBe(200);
   expect(await w.a.services.exchange.sweep()).toEqual({ delivered: 0, retry: 1, refused: 0 });
-  stateA = (await call(w.a.app, 'GET', '/api/exchange', officer.cookie)).json<State>();
+  stateA = await stateOnA(w, officer.cookie);
   const waiting = stateA.deliveries.find((d) => d.periodKey === '2026-H1')!;
   expect(waiting).toMatchObject({
     state: 'retrying',
@@ -319,7 +317,7 @@ async function deliverAfterDowntime(
   expect(await w.a.services.exchange.sweep()).toEqual({ delivered: 0, retry: 0, refused: 0 });
   nowIso = '2026-03-03T09:01:30+07:00';
   expect(await w.a.services.exchange.sweep()).toEqual({ delivered: 0, retry: 1, refused: 0 });
-  stateA = (await call(w.a.app, 'GET', '/api/exchange', officer.cookie)).json<State>();
+  stateA = await stateOnA(w, officer.cookie);
   expect(stateA.deliveries.find((d) => d.periodKey === '2026-H1')).toMatchObject({
     attempts: 2,
     nextAttemptAt: '2026-03-03T02:03:30.000Z', // then 2 minutes
@@ -337,15 +335,10 @@ async function deliverAfterDowntime(
 
   // Revoked: the superior's "no" is final, shown as refused until an administrator acts.
   await call(w.b, 'POST', `/api/exchange/connections/${connectionId}/revoke`, wardAdmin, { unitId: ward.id });
-  const q3 = await call(
-    w.a.app,
-    'POST',
-    `/api/reports/units/${school.id}/periods/2026-Q3/submit`,
-    officer.cookie,
-  );
+  const q3 = await submitOnA(w, school.id, officer.cookie, '2026-Q3');
   expect(q3.statusCode, q3.body).toBe(200);
   expect(await w.a.services.exchange.sweep()).toEqual({ delivered: 0, retry: 0, refused: 1 });
-  stateA = (await call(w.a.app, 'GET', '/api/exchange', officer.cookie)).json<State>();
+  stateA = await stateOnA(w, officer.cookie);
   expect(stateA.deliveries.find((d) => d.periodKey === '2026-Q3')).toMatchObject({
     state: 'refused',
     actions: { retry: true },
