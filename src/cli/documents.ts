@@ -11,6 +11,7 @@ import { Option } from 'commander';
 import type { Command } from 'commander';
 import { isAppError } from '../errors.js';
 import { systemClock } from '../lib/clock.js';
+import { SYSTEM_ACTOR } from '../modules/auth/roles.js';
 import { documentImportService } from '../modules/documents/import.js';
 import type { DocumentImportReport } from '../modules/documents/import-schema.js';
 import { DOCUMENT_FIELD_LABELS } from '../modules/documents/import-schema.js';
@@ -81,7 +82,7 @@ export function registerDocumentCommands(program: Command, withDb: WithDb): void
           );
           let started = false;
           try {
-            const report = await service.run(null, unit.id, src, {
+            const report = await service.run(SYSTEM_ACTOR, unit.id, src, {
               dryRun: o.dryRun,
               direction: o.direction,
               onProgress: o.json

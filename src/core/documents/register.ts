@@ -8,13 +8,20 @@
 
 import { foldForSearch } from '../feedback/text.js';
 
-export const DIRECTIONS = ['outgoing', 'incoming'] as const;
-export type Direction = (typeof DIRECTIONS)[number];
+import type { Book, Direction, DocumentChannel } from '../../shared/documents.js';
 
-export const DIRECTION_LABELS: Record<Direction, string> = {
-  outgoing: 'Văn bản đi',
-  incoming: 'Văn bản đến',
-};
+// The vocabulary both sides speak lives in src/shared/documents.ts; the register's rules use it.
+export {
+  BOOKS,
+  BOOK_LABELS,
+  CHANNELS,
+  CHANNEL_LABELS,
+  DIRECTIONS,
+  DIRECTION_LABELS,
+  FORMS,
+  FORM_LABELS,
+} from '../../shared/documents.js';
+export type { Book, Direction, DocumentChannel, DocumentForm } from '../../shared/documents.js';
 
 /**
  * Decree 30/2020 Phụ lục III, "Bảng chữ viết tắt tên loại văn bản" (check), plus công văn ('CV' here,
@@ -85,35 +92,8 @@ export function documentTypeOf(text: string): DocumentType | null {
 export const documentTypeName = (code: string): string =>
   DOCUMENT_TYPES.find((t) => t.code === code)?.name ?? code;
 
-export const FORMS = ['electronic', 'paper'] as const;
-export type DocumentForm = (typeof FORMS)[number];
-export const FORM_LABELS: Record<DocumentForm, string> = { electronic: 'Điện tử', paper: 'Giấy' };
-
-/** How a document went out or came in. */
-export const CHANNELS = ['eoffice', 'email', 'postal', 'hand'] as const;
-export type DocumentChannel = (typeof CHANNELS)[number];
-export const CHANNEL_LABELS: Record<DocumentChannel, string> = {
-  eoffice: 'Hệ thống quản lý văn bản (liên thông)',
-  email: 'Thư điện tử công vụ',
-  postal: 'Bưu chính',
-  hand: 'Chuyển tay',
-};
 /** Channels that count as "sent through official e-mail or the e-office system" (target 10.4). */
 export const OFFICIAL_CHANNELS: readonly DocumentChannel[] = ['eoffice', 'email'];
-
-/**
- * Numbering books: outgoing and incoming documents are numbered separately, and confidential
- * documents in books of their own (Decree 30 Phụ lục IV: văn bản mật được đăng ký riêng, check).
- * Each book restarts at 1 on 1 January.
- */
-export const BOOKS = ['di', 'di-mat', 'den', 'den-mat'] as const;
-export type Book = (typeof BOOKS)[number];
-export const BOOK_LABELS: Record<Book, string> = {
-  di: 'Sổ văn bản đi',
-  'di-mat': 'Sổ văn bản mật đi',
-  den: 'Sổ văn bản đến',
-  'den-mat': 'Sổ văn bản mật đến',
-};
 
 export function bookFor(direction: Direction, confidential: boolean): Book {
   if (direction === 'outgoing') return confidential ? 'di-mat' : 'di';

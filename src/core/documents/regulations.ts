@@ -6,34 +6,14 @@
 import { addDays, daysInMonth, diffDays, parseDate, makeDate, toVietnamese } from '../calendar/index.js';
 import type { CalendarDate } from '../calendar/index.js';
 
-export const REGULATION_KINDS = [
-  'chi_tieu_noi_bo',
-  'dan_chu_co_so',
-  'tai_san_cong',
-  'lam_viec',
-  'van_thu_luu_tru',
-  'thi_dua_khen_thuong',
-  'other',
-] as const;
-export type RegulationKind = (typeof REGULATION_KINDS)[number];
-
-export const REGULATION_KIND_LABELS: Record<RegulationKind, string> = {
-  chi_tieu_noi_bo: 'Quy chế chi tiêu nội bộ',
-  dan_chu_co_so: 'Quy chế thực hiện dân chủ ở cơ sở',
-  tai_san_cong: 'Quy chế quản lý, sử dụng tài sản công',
-  lam_viec: 'Quy chế làm việc',
-  van_thu_luu_tru: 'Quy chế công tác văn thư, lưu trữ',
-  thi_dua_khen_thuong: 'Quy chế thi đua, khen thưởng',
-  other: 'Quy chế, quy định khác',
-};
-
-export const REVIEW_OUTCOMES = ['kept', 'amended', 'replaced'] as const;
-export type ReviewOutcome = (typeof REVIEW_OUTCOMES)[number];
-export const REVIEW_OUTCOME_LABELS: Record<ReviewOutcome, string> = {
-  kept: 'Giữ nguyên',
-  amended: 'Sửa đổi, bổ sung',
-  replaced: 'Thay thế bằng quy chế mới',
-};
+// Kinds and outcomes with their labels live in src/shared/documents.ts (both sides speak them).
+export {
+  REGULATION_KINDS,
+  REGULATION_KIND_LABELS,
+  REVIEW_OUTCOMES,
+  REVIEW_OUTCOME_LABELS,
+} from '../../shared/documents.js';
+export type { RegulationKind, ReviewOutcome } from '../../shared/documents.js';
 
 /** A review is "due soon" this many calendar days ahead (the reminder's window). */
 export const REGULATION_DUE_SOON_DAYS = 30;

@@ -1,6 +1,7 @@
 /**
- * Signed PDFs (issue 13 item 2, ADR 011): where a PDF's signatures are (pdf.ts) and what each is
- * worth (verify.ts). Pure: bytes and trusted roots in, verdicts out.
+ * Signed PDFs (issue 13 item 2, ADR 011): where a PDF's signatures are (pdf.ts), the certificates
+ * (certificates.ts) and what each signature is worth (verify.ts, verdict.ts). Pure: bytes and
+ * trusted roots in, verdicts out.
  */
 export type { PdfSignatureField } from './pdf.js';
 export { findSignatureFields, parsePdfDate, signedBytes } from './pdf.js';
@@ -11,12 +12,7 @@ export type {
   SignatureVerdict,
   SignerInfoOut,
   VerifyOptions,
-} from './verify.js';
-export {
-  SIGNATURE_STATUS_LABELS,
-  SIGNATURE_STATUS_ORDER,
-  countsAsSigned,
-  describeCertificate,
-  parseCertificate,
-  verifyPdfSignatures,
-} from './verify.js';
+} from './verdict.js';
+export { SIGNATURE_STATUS_LABELS, SIGNATURE_STATUS_ORDER, countsAsSigned } from './verdict.js';
+export { describeCertificate, parseCertificate } from './certificates.js';
+export { verifyPdfSignatures } from './verify.js';

@@ -11,111 +11,19 @@
  * Pure: computes with WebCrypto (globalThis.crypto), reads nothing else.
  */
 import * as asn1js from 'asn1js';
+import { ContentInfo, SignedData, TSTInfo } from 'pkijs';
+import type { Certificate, SignerInfo } from 'pkijs';
 import {
-  Certificate,
-  CertificateChainValidationEngine,
-  ContentInfo,
-  IssuerAndSerialNumber,
-  SignedData,
-  TSTInfo,
-} from 'pkijs';
-import type { SignerInfo } from 'pkijs';
+  buffer,
+  chainState,
+  describeCertificate,
+  equalBytes,
+  parseCertificate,
+  signerCertificate,
+} from './certificates.js';
 import { findSignatureFields, signedBytes } from './pdf.js';
-
-export type SignatureStatus =
-  /** Intact, verifies, certificate valid when signed, chains to a trusted root. */
-  | 'valid'
-  /** As valid, but no trusted root was given to chain to: the signer is not vouched for. */
-  | 'chain_not_verified'
-  /** Trusted roots exist and the certificate does not chain to one of them. */
-  | 'untrusted'
-  /** The certificate was expired (or not yet valid) at the signing time. */
-  | 'certificate_invalid'
-  /** The signed bytes are intact, but the file was changed after signing (unsigned bytes added). */
-  | 'modified'
-  /** Byte range malformed, digest mismatch, or the signature does not verify. */
-  | 'invalid';
-
-/** The worst first: a document's verdict is its worst signature's. */
-export const SIGNATURE_STATUS_ORDER: readonly SignatureStatus[] = [
-  'invalid',
-  'modified',
-  'certificate_invalid',
-  'untrusted',
-  'chain_not_verified',
-  'valid',
-];
-
-export const SIGNATURE_STATUS_LABELS: Record<SignatureStatus | 'unsigned', string> = {
-  valid: 'Chữ ký hợp lệ',
-  chain_not_verified: 'Chữ ký đúng, chưa xác minh được chứng thư (chưa có chứng thư gốc tin cậy)',
-  untrusted: 'Chứng thư không thuộc tổ chức cung cấp dịch vụ tin cậy',
-  certificate_invalid: 'Chứng thư số hết hạn hoặc chưa có hiệu lực khi ký',
-  modified: 'Tệp đã bị thay đổi sau khi ký',
-  invalid: 'Chữ ký không hợp lệ (nội dung đã bị sửa hoặc chữ ký hỏng)',
-  unsigned: 'Tệp không có chữ ký số',
-};
-
-export type ChainState = 'trusted' | 'not_verified' | 'untrusted';
-
-export interface SignerInfoOut {
-  /** Person or organisation named in the certificate (CN). */
-  commonName: string | null;
-  /** Organisation (O). */
-  organization: string | null;
-  organizationalUnit: string | null;
-  email: string | null;
-  /** The certificate's subject as one line ("CN=…, O=…"). */
-  subject: string;
-  issuer: string;
-  /** The certificate's serial number, hex. */
-  serialNumber: string;
-  notBefore: string;
-  notAfter: string;
-  /** sha256 of the certificate's DER, hex. */
-  fingerprint: string;
-}
-
-export interface SignatureVerdict {
-  /** 1-based, in file order (the order of signing). */
-  index: number;
-  status: SignatureStatus;
-  /** One Vietnamese sentence summing up the verdict. */
-  message: string;
-  checks: {
-    /** The byte range is well formed: from the file's start, the gap is exactly the signature. */
-    byteRange: boolean;
-    /** It ends at the end of the file (the last signature) — an earlier one covers its revision. */
-    coversWholeFile: boolean;
-    /** Bytes after this signature's range that no later intact signature covers. */
-    modifiedAfter: boolean;
-    digestMatches: boolean | null;
-    signatureVerified: boolean | null;
-    certificateValidAtSigning: boolean | null;
-    chain: ChainState;
-  };
-  signer: SignerInfoOut | null;
-  signingTime: string | null;
-  signingTimeSource: 'timestamp' | 'signed_attribute' | 'pdf_dictionary' | null;
-  reason: string | null;
-  location: string | null;
-  byteRange: [number, number, number, number] | null;
-  digestAlgorithm: string | null;
-  /** Everything found wrong, in Vietnamese. */
-  problems: string[];
-}
-
-export interface VerifyOptions {
-  /** DER of the root certificates an administrator trusts; empty: chains are not verified. */
-  trustedRoots?: readonly Uint8Array[];
-  /** When no signing time can be read, certificate validity is judged at this moment. */
-  now?: Date;
-}
-
-export interface PdfVerification {
-  status: SignatureStatus | 'unsigned';
-  signatures: SignatureVerdict[];
-}
+import { SIGNATURE_STATUS_ORDER, VI_DATE, messageOf } from './verdict.js';
+import type { PdfVerification, SignatureVerdict, VerifyOptions } from './verdict.js';
 
 const OID = {
   signedData: '1.2.840.113549.1.7.2',
@@ -130,103 +38,6 @@ const DIGESTS: Record<string, string> = {
   '2.16.840.1.101.3.4.2.2': 'SHA-384',
   '2.16.840.1.101.3.4.2.3': 'SHA-512',
 };
-
-const ATTRIBUTE_NAMES: Record<string, string> = {
-  '2.5.4.3': 'CN',
-  '2.5.4.10': 'O',
-  '2.5.4.11': 'OU',
-  '2.5.4.7': 'L',
-  '2.5.4.8': 'ST',
-  '2.5.4.6': 'C',
-  '2.5.4.5': 'SERIALNUMBER',
-  '2.5.4.12': 'T',
-  '1.2.840.113549.1.9.1': 'E',
-  '0.9.2342.19200300.100.1.1': 'UID',
-};
-
-const toHex = (b: ArrayBuffer | Uint8Array) =>
-  Array.from(b instanceof Uint8Array ? b : new Uint8Array(b), (x) => x.toString(16).padStart(2, '0')).join(
-    '',
-  );
-
-const buffer = (b: Uint8Array): ArrayBuffer => b.slice().buffer;
-
-function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
-type Name = Certificate['subject'];
-
-function nameParts(name: Name): { key: string; value: string }[] {
-  return name.typesAndValues.map((tv) => {
-    const block = tv.value.valueBlock as { value?: unknown };
-    const value = typeof block.value === 'string' ? block.value : '';
-    return { key: ATTRIBUTE_NAMES[tv.type] ?? tv.type, value: value.normalize('NFC') };
-  });
-}
-
-function nameText(name: Name): string {
-  return nameParts(name)
-    .map((p) => `${p.key}=${p.value}`)
-    .join(', ');
-}
-
-const part = (name: Name, key: string) => nameParts(name).find((p) => p.key === key)?.value ?? null;
-
-/** A parsed certificate's identity, for verdicts and for the trusted-root store. */
-export async function describeCertificate(cert: Certificate): Promise<SignerInfoOut> {
-  const der = new Uint8Array(cert.toSchema(true).toBER(false));
-  const fingerprint = toHex(await crypto.subtle.digest('SHA-256', der));
-  return {
-    commonName: part(cert.subject, 'CN'),
-    organization: part(cert.subject, 'O'),
-    organizationalUnit: part(cert.subject, 'OU'),
-    email: part(cert.subject, 'E'),
-    subject: nameText(cert.subject),
-    issuer: nameText(cert.issuer),
-    serialNumber: toHex(cert.serialNumber.valueBlock.valueHexView),
-    notBefore: cert.notBefore.value.toISOString(),
-    notAfter: cert.notAfter.value.toISOString(),
-    fingerprint,
-  };
-}
-
-/** Reads a certificate from DER or PEM bytes; null when it is not one. */
-export function parseCertificate(bytes: Uint8Array): Certificate | null {
-  let der = bytes;
-  const text = new TextDecoder('latin1').decode(bytes.subarray(0, Math.min(bytes.length, 100)));
-  if (text.includes('-----BEGIN')) {
-    const pem = new TextDecoder('latin1').decode(bytes);
-    const m = /-----BEGIN CERTIFICATE-----([\s\S]+?)-----END CERTIFICATE-----/.exec(pem);
-    if (!m) return null;
-    der = Uint8Array.from(atob(m[1]!.replace(/\s+/g, '')), (c) => c.charCodeAt(0));
-  }
-  try {
-    return Certificate.fromBER(buffer(der));
-  } catch {
-    return null;
-  }
-}
-
-function signerCertificate(sd: SignedData, si: SignerInfo): Certificate | null {
-  const certs = (sd.certificates ?? []).filter((c): c is Certificate => c instanceof Certificate);
-  if (si.sid instanceof IssuerAndSerialNumber) {
-    const sid = si.sid;
-    return (
-      certs.find((c) => c.issuer.isEqual(sid.issuer) && c.serialNumber.isEqual(sid.serialNumber)) ?? null
-    );
-  }
-  // SubjectKeyIdentifier: matched by pkijs during verify; here by the extension when present.
-  const keyId = new Uint8Array((si.sid as asn1js.OctetString).valueBlock.valueHexView);
-  for (const c of certs) {
-    const ext = c.extensions?.find((e) => e.extnID === '2.5.29.14');
-    const parsed = ext?.parsedValue as asn1js.OctetString | undefined;
-    if (parsed && equalBytes(new Uint8Array(parsed.valueBlock.valueHexView), keyId)) return c;
-  }
-  return null;
-}
 
 function attribute(si: SignerInfo, type: string, signed: boolean) {
   const set = signed ? si.signedAttrs : si.unsignedAttrs;
@@ -263,52 +74,25 @@ async function timestampOf(si: SignerInfo): Promise<{ time: Date | null; problem
   return ok ? { time: tst.genTime, problem: null } : { time: null, problem: 'Dấu thời gian không hợp lệ.' };
 }
 
-async function chainState(
-  sd: SignedData,
-  cert: Certificate,
-  roots: readonly Certificate[],
-  at: Date,
-): Promise<{ chain: ChainState; problem: string | null }> {
-  if (roots.length === 0) return { chain: 'not_verified', problem: null };
-  const certs = (sd.certificates ?? []).filter((c): c is Certificate => c instanceof Certificate);
-  try {
-    const engine = new CertificateChainValidationEngine({
-      trustedCerts: [...roots],
-      certs: [...certs.filter((c) => c !== cert), cert],
-      checkDate: at,
-    });
-    const r = await engine.verify();
-    return r.result
-      ? { chain: 'trusted', problem: null }
-      : { chain: 'untrusted', problem: 'Chứng thư không dẫn tới chứng thư gốc tin cậy nào đã được nhập.' };
-  } catch {
-    return { chain: 'untrusted', problem: 'Chứng thư không dẫn tới chứng thư gốc tin cậy nào đã được nhập.' };
-  }
-}
-
-const VI_DATE = (iso: string) => {
-  const d = new Date(Date.parse(iso) + 7 * 3_600_000);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${p(d.getUTCDate())}/${p(d.getUTCMonth() + 1)}/${d.getUTCFullYear()} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}`;
-};
-
-function messageOf(v: Omit<SignatureVerdict, 'message'>): string {
-  const who = v.signer ? [v.signer.commonName, v.signer.organization].filter(Boolean).join(' — ') : null;
-  const when = v.signingTime ? ` lúc ${VI_DATE(v.signingTime)}` : '';
-  const by = who ? ` của ${who}` : '';
-  switch (v.status) {
-    case 'valid':
-      return `Chữ ký số${by}${when} hợp lệ: tệp không bị sửa, chứng thư còn hiệu lực khi ký và thuộc chứng thư gốc tin cậy.`;
-    case 'chain_not_verified':
-      return `Chữ ký số${by}${when} đúng với nội dung tệp; chưa xác minh được chứng thư vì chưa nhập chứng thư gốc tin cậy.`;
-    case 'untrusted':
-      return `Chữ ký số${by}${when} đúng với nội dung tệp nhưng chứng thư không thuộc chứng thư gốc tin cậy nào.`;
-    case 'certificate_invalid':
-      return `Chữ ký số${by}${when}: chứng thư số không còn hiệu lực tại thời điểm ký.`;
-    case 'modified':
-      return `Chữ ký số${by}${when} đúng với phần đã ký, nhưng tệp đã bị thêm nội dung sau khi ký.`;
-    case 'invalid':
-      return `Chữ ký số${by} không hợp lệ: ${v.problems[0] ?? 'không kiểm tra được.'}`;
+/** The signing time: a valid timestamp, else the signed attribute, else the PDF's /M. */
+async function readSigningTime(
+  si: SignerInfo,
+  field: ReturnType<typeof findSignatureFields>[number],
+  base: Omit<SignatureVerdict, 'message'>,
+) {
+  const ts = await timestampOf(si);
+  if (ts.problem) base.problems.push(ts.problem);
+  const attr = attribute(si, OID.signingTime, true);
+  const signedTime = attr ? timeOf(attr.values[0]) : null;
+  if (ts.time) {
+    base.signingTime = ts.time.toISOString();
+    base.signingTimeSource = 'timestamp';
+  } else if (signedTime) {
+    base.signingTime = signedTime.toISOString();
+    base.signingTimeSource = 'signed_attribute';
+  } else if (field.claimedTime) {
+    base.signingTime = field.claimedTime;
+    base.signingTimeSource = 'pdf_dictionary';
   }
 }
 
@@ -400,21 +184,7 @@ async function verifyOne(
       );
   }
 
-  // The signing time: a valid timestamp, else the signed attribute, else the PDF's /M.
-  const ts = await timestampOf(si);
-  if (ts.problem) problems.push(ts.problem);
-  const attr = attribute(si, OID.signingTime, true);
-  const signedTime = attr ? timeOf(attr.values[0]) : null;
-  if (ts.time) {
-    base.signingTime = ts.time.toISOString();
-    base.signingTimeSource = 'timestamp';
-  } else if (signedTime) {
-    base.signingTime = signedTime.toISOString();
-    base.signingTimeSource = 'signed_attribute';
-  } else if (field.claimedTime) {
-    base.signingTime = field.claimedTime;
-    base.signingTimeSource = 'pdf_dictionary';
-  }
+  await readSigningTime(si, field, base);
   const at = base.signingTime ? new Date(base.signingTime) : now;
   if (cert) {
     base.checks.certificateValidAtSigning =
@@ -479,7 +249,3 @@ export async function verifyPdfSignatures(
       : SIGNATURE_STATUS_ORDER.find((s) => signatures.some((v) => v.status === s))!;
   return { status, signatures };
 }
-
-/** Whether a status means "a signature we can count": it verifies against the file's content. */
-export const countsAsSigned = (s: SignatureStatus | 'unsigned' | null): boolean =>
-  s === 'valid' || s === 'chain_not_verified';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { FigureOut } from '../../http/contract.js';
 import { BOOKS, CHANNELS, DIRECTIONS, DOCUMENT_TYPE_CODES, FORMS } from '../../core/documents/index.js';
 import { SIGNATURE_STATUS_ORDER } from '../../core/pdf-signature/index.js';
+import { DOCUMENT_LIMITS as L } from '../../shared/documents.js';
 
 const day = z.iso.date({ error: 'Ngày phải có dạng yyyy-MM-dd.' });
 const text = (max: number, label: string) =>
@@ -17,7 +18,7 @@ export const DocumentQuery = z.object({
   direction: z.enum(DIRECTIONS).optional(),
   year: z.coerce.number().int().min(2000).max(2100).optional(),
   status: z.enum(['active', 'cancelled']).optional(),
-  q: z.string().trim().max(200).optional(),
+  q: z.string().trim().max(L.search).optional(),
   /** Incoming documents not handled and due within this many days (or late). */
   dueWithinDays: z.coerce.number().int().min(0).max(365).optional(),
   page: z.coerce.number().int().min(1).max(10_000).optional(),
@@ -32,21 +33,21 @@ export const RegisterBody = z
     docType: z.enum(DOCUMENT_TYPE_CODES),
     /** The document's date; outgoing: defaults to today. */
     documentDate: day.optional(),
-    summary: text(2000, 'Trích yếu').min(3, { error: 'Hãy ghi trích yếu nội dung văn bản.' }),
+    summary: text(L.summary, 'Trích yếu').min(3, { error: 'Hãy ghi trích yếu nội dung văn bản.' }),
     /** Outgoing: the symbol after the type ("MNTT", "MNTT-VP"); defaults to the unit's code. */
-    issuer: text(60, 'Ký hiệu cơ quan').min(1).optional(),
-    recipients: text(2000, 'Nơi nhận').optional(),
+    issuer: text(L.issuer, 'Ký hiệu cơ quan').min(1).optional(),
+    recipients: text(L.recipients, 'Nơi nhận').optional(),
     /** Incoming: the number and symbol printed by the sender. */
-    numberText: text(120, 'Số, ký hiệu').optional(),
-    sender: text(500, 'Nơi gửi').optional(),
+    numberText: text(L.numberText, 'Số, ký hiệu').optional(),
+    sender: text(L.sender, 'Nơi gửi').optional(),
     /** Incoming: the day it arrived; defaults to today. */
     receivedOn: day.optional(),
-    handlingUnit: text(300, 'Đơn vị xử lý').optional(),
+    handlingUnit: text(L.handlingUnit, 'Đơn vị xử lý').optional(),
     dueDate: day.nullable().optional(),
     handledOn: day.nullable().optional(),
     form: z.enum(FORMS),
     signed: z.boolean().optional(),
-    signer: text(300, 'Người ký').optional(),
+    signer: text(L.signer, 'Người ký').optional(),
     confidential: z.boolean().optional(),
     channel: z.enum(CHANNELS),
   })
@@ -55,15 +56,15 @@ export type RegisterBody = z.infer<typeof RegisterBody>;
 
 /** What may change after registration (never the number, book, year, type or direction). */
 export const PatchBody = z.object({
-  summary: text(2000, 'Trích yếu').min(3).optional(),
-  recipients: text(2000, 'Nơi nhận').nullable().optional(),
-  sender: text(500, 'Nơi gửi').nullable().optional(),
-  handlingUnit: text(300, 'Đơn vị xử lý').nullable().optional(),
+  summary: text(L.summary, 'Trích yếu').min(3).optional(),
+  recipients: text(L.recipients, 'Nơi nhận').nullable().optional(),
+  sender: text(L.sender, 'Nơi gửi').nullable().optional(),
+  handlingUnit: text(L.handlingUnit, 'Đơn vị xử lý').nullable().optional(),
   dueDate: day.nullable().optional(),
   handledOn: day.nullable().optional(),
   form: z.enum(FORMS).optional(),
   signed: z.boolean().optional(),
-  signer: text(300, 'Người ký').nullable().optional(),
+  signer: text(L.signer, 'Người ký').nullable().optional(),
   channel: z.enum(CHANNELS).optional(),
 });
 export type PatchBody = z.infer<typeof PatchBody>;
@@ -73,7 +74,7 @@ export const CancelBody = z.object({
     .string()
     .trim()
     .min(3, { error: 'Hãy ghi rõ lý do hủy văn bản trong sổ.' })
-    .max(2000, { error: 'Lý do không quá 2.000 ký tự.' }),
+    .max(L.cancelReason, { error: 'Lý do không quá 2.000 ký tự.' }),
 });
 
 export const SignatureVerdictOut = z

@@ -8,16 +8,10 @@
  * Compatibility: a reader accepts `format: "cchc.report"` with `version: 1` and ignores fields it
  * does not know; a change that removes or retypes a field is version 2 (ADR 011).
  */
-import {
-  createHash,
-  createPrivateKey,
-  createPublicKey,
-  generateKeyPairSync,
-  sign,
-  verify,
-} from 'node:crypto';
+import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify } from 'node:crypto';
 import { z } from 'zod';
 import type { ReportContent } from '../../core/report/index.js';
+import { sha256 } from '../../lib/hash.js';
 
 const num = z.number();
 const pct = z.number().nullable().describe('Phần trăm, 2 chữ số thập phân; null: chưa có số liệu');
@@ -197,8 +191,6 @@ export const MEDIA_TYPES = {
   package: 'application/vnd.cchc.report-package+json',
 } as const;
 
-export const sha256Hex = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
-
 export interface PackageInput {
   packageId: string;
   createdAt: string;
@@ -216,7 +208,7 @@ export function packageBytes(p: PackageInput): Uint8Array {
     name: `BC-CCHC-${p.sender.unitCode}-${p.report.periodKey}.${role}`,
     mediaType: MEDIA_TYPES[role],
     size: bytes.length,
-    sha256: sha256Hex(bytes),
+    sha256: sha256(bytes),
     base64: Buffer.from(bytes).toString('base64'),
   });
   const doc: ReportPackageV1 = {
@@ -237,7 +229,7 @@ export function packageFiles(p: ReportPackageV1): { docx: Uint8Array; xlsx: Uint
   const out: Partial<Record<'docx' | 'xlsx', Uint8Array>> = {};
   for (const f of p.files) {
     const bytes = new Uint8Array(Buffer.from(f.base64, 'base64'));
-    if (bytes.length !== f.size || sha256Hex(bytes) !== f.sha256) return null;
+    if (bytes.length !== f.size || sha256(bytes) !== f.sha256) return null;
     out[f.role] = bytes;
   }
   return out.docx && out.xlsx ? { docx: out.docx, xlsx: out.xlsx } : null;

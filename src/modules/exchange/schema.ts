@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { EXCHANGE_LIMITS } from '../../shared/documents.js';
 
 export const UnitQuery = z.object({ unitId: z.coerce.number().int().positive().optional() });
 
 export const ConnectBody = z.object({
   unitId: z.number().int().positive().optional(),
-  superiorUrl: z.string().trim().min(8).max(500),
-  token: z.string().trim().min(10).max(300),
+  superiorUrl: z.string().trim().min(8).max(EXCHANGE_LIMITS.superiorUrl),
+  token: z.string().trim().min(10).max(EXCHANGE_LIMITS.token),
 });
 
 export const UnitBody = z.object({ unitId: z.number().int().positive().optional() });
@@ -97,7 +98,7 @@ export const ExchangeState = z
   .meta({ id: 'ExchangeState' });
 
 export const EnrolBody = z.object({
-  token: z.string().min(10).max(300),
+  token: z.string().min(10).max(EXCHANGE_LIMITS.token),
   /** The unit server's Ed25519 public key, SPKI PEM. */
   publicKey: z.string().min(40).max(1000),
   unitCode: z.string().max(50).optional(),

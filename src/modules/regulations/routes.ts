@@ -1,8 +1,9 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../http/context.js';
 import type { Services } from '../../services.js';
-import { presentRegulation } from './service.js';
+import { presentRegulation } from './presenter.js';
 import {
   RegulationBody,
   RegulationDetail,
@@ -22,6 +23,9 @@ export const regulationRoutes =
   async (app) => {
     const tags = ['regulations'];
     const svc = services.regulations;
+    /** A regulation as the caller sees it, today. */
+    const present = (req: FastifyRequest, r: Parameters<typeof presentRegulation>[1]) =>
+      presentRegulation(actorOf(req), r, services.today());
 
     app.get(
       '/regulations',
@@ -49,10 +53,7 @@ export const regulationRoutes =
           response: { 200: RegulationOut },
         },
       },
-      async (req) => {
-        const actor = actorOf(req);
-        return presentRegulation(actor, await svc.create(actor, req.body, String(req.id)), services.today());
-      },
+      async (req) => present(req, await svc.create(actorOf(req), req.body, String(req.id))),
     );
 
     app.get(
@@ -79,14 +80,7 @@ export const regulationRoutes =
           response: { 200: RegulationOut },
         },
       },
-      async (req) => {
-        const actor = actorOf(req);
-        return presentRegulation(
-          actor,
-          await svc.update(actor, req.params.id, req.body, String(req.id)),
-          services.today(),
-        );
-      },
+      async (req) => present(req, await svc.update(actorOf(req), req.params.id, req.body, String(req.id))),
     );
 
     app.post(
@@ -118,13 +112,7 @@ export const regulationRoutes =
           response: { 200: RegulationOut },
         },
       },
-      async (req) => {
-        const actor = actorOf(req);
-        return presentRegulation(
-          actor,
-          await svc.repeal(actor, req.params.id, req.body.reason, String(req.id)),
-          services.today(),
-        );
-      },
+      async (req) =>
+        present(req, await svc.repeal(actorOf(req), req.params.id, req.body.reason, String(req.id))),
     );
   };

@@ -1,21 +1,22 @@
 import { z } from 'zod';
 import { REGULATION_KINDS, REVIEW_OUTCOMES } from '../../core/documents/index.js';
+import { REGULATION_LIMITS as L } from '../../shared/documents.js';
 
 const day = z.iso.date({ error: 'Ngày phải có dạng yyyy-MM-dd.' });
 
 export const RegulationBody = z.object({
   unitId: z.number().int().positive().optional(),
-  title: z.string().trim().min(5, { error: 'Hãy ghi tên quy chế.' }).max(500),
+  title: z.string().trim().min(5, { error: 'Hãy ghi tên quy chế.' }).max(L.title),
   kind: z.enum(REGULATION_KINDS),
   /** The adopting decision in the register (its number and date are taken from it). */
   adoptionDocumentId: z.number().int().positive().nullable().optional(),
   /** Or as written, when it is not in the register ("15/QĐ-MNTT"). */
-  adoptionNumber: z.string().trim().max(120).nullable().optional(),
+  adoptionNumber: z.string().trim().max(L.adoptionNumber).nullable().optional(),
   adoptedOn: day.nullable().optional(),
-  reviewMonths: z.number().int().min(1, { error: 'Chu kỳ rà soát ít nhất 1 tháng.' }).max(120),
+  reviewMonths: z.number().int().min(1, { error: 'Chu kỳ rà soát ít nhất 1 tháng.' }).max(L.reviewMonths),
   /** Defaults to one cycle after adoption (or after today). */
   nextReviewOn: day.optional(),
-  note: z.string().trim().max(5000).nullable().optional(),
+  note: z.string().trim().max(L.note).nullable().optional(),
 });
 export type RegulationBody = z.infer<typeof RegulationBody>;
 
@@ -25,7 +26,7 @@ export type RegulationPatch = z.infer<typeof RegulationPatch>;
 export const ReviewBody = z.object({
   reviewedOn: day,
   outcome: z.enum(REVIEW_OUTCOMES),
-  note: z.string().trim().max(5000).nullable().optional(),
+  note: z.string().trim().max(L.note).nullable().optional(),
   /** The amending or replacing decision, in the register. */
   documentId: z.number().int().positive().nullable().optional(),
   /** Defaults to one cycle after the review. */
@@ -34,7 +35,7 @@ export const ReviewBody = z.object({
 export type ReviewBody = z.infer<typeof ReviewBody>;
 
 export const RepealBody = z.object({
-  reason: z.string().trim().min(3, { error: 'Hãy ghi lý do bãi bỏ quy chế.' }).max(2000),
+  reason: z.string().trim().min(3, { error: 'Hãy ghi lý do bãi bỏ quy chế.' }).max(L.repealReason),
 });
 
 export const RegulationOut = z

@@ -50,6 +50,17 @@ const fileForm = (file: File, fields: Record<string, string | undefined> = {}): 
   return form;
 };
 
+/** Query keys of the register's screens: one place, so that invalidations match the queries. */
+export const documentKeys = {
+  lists: ['documents'] as const,
+  list: (f: DocumentFilter) =>
+    ['documents', f.unitId, f.subtree ?? false, f.direction, f.year, f.status, f.q, f.page] as const,
+  details: ['document'] as const,
+  detail: (id: number) => ['document', id] as const,
+  trustedRoots: ['trusted-roots'] as const,
+  importProgress: (importId: string | null) => ['document-import-progress', importId] as const,
+};
+
 export const documentsApi = {
   list: (f: DocumentFilter) =>
     request<DocumentPage>(

@@ -11,6 +11,11 @@ export type ExchangeDelivery = ExchangeState['deliveries'][number];
 export type ExchangeConnection = ExchangeState['connections'][number];
 export type IssuedToken = z.infer<typeof IssueResultSchema>;
 
+/** Query keys of the exchange page. */
+export const exchangeKeys = {
+  state: (unitId: number) => ['exchange', unitId] as const,
+};
+
 export const exchangeApi = {
   state: (unitId: number) => request<ExchangeState>('GET', `/api/exchange${qs({ unitId })}`),
   connect: (unitId: number, superiorUrl: string, token: string) =>

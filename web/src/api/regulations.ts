@@ -17,6 +17,12 @@ export type RegulationInput = z.input<typeof RegulationBodySchema>;
 export type RegulationPatch = z.input<typeof RegulationPatchSchema>;
 export type ReviewInput = z.input<typeof ReviewBodySchema>;
 
+/** Query keys of the regulations page. */
+export const regulationKeys = {
+  lists: ['regulations'] as const,
+  list: (unitId: number) => ['regulations', unitId] as const,
+};
+
 export const regulationsApi = {
   list: (unitId: number, subtree = false) =>
     request<RegulationList>('GET', `/api/regulations${qs({ unitId, subtree: subtree ? '1' : undefined })}`),

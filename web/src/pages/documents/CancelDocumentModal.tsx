@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { documentsApi } from '../../api/documents.js';
 import type { DocumentEntry } from '../../api/documents.js';
 import { ErrorAlert, FormActions } from '../../components/common.js';
+import { DOCUMENT_LIMITS } from '../../../../src/shared/documents.js';
 
 /** Cancels an entry with a reason: it keeps its number and stays in the register (never deleted). */
 export function CancelDocumentModal({
@@ -33,6 +34,7 @@ export function CancelDocumentModal({
             label="Lý do hủy"
             value={reason}
             onChange={(e) => setReason(e.currentTarget.value)}
+            maxLength={DOCUMENT_LIMITS.cancelReason}
             autosize
             minRows={2}
             required

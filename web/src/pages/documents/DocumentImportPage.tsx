@@ -1,28 +1,17 @@
-import {
-  Alert,
-  Button,
-  Card,
-  FileInput,
-  Group,
-  Progress,
-  Select,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Alert, Button, Card, FileInput, Group, Progress, Select, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { IconUpload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { ApiError } from '../../api/client.js';
-import { documentsApi } from '../../api/documents.js';
+import { documentKeys, documentsApi } from '../../api/documents.js';
 import type { DocumentDirection, DocumentImportReport } from '../../api/documents.js';
 import { ErrorAlert, notifySuccess } from '../../components/common.js';
 import { CountBadges, RowErrorsTable } from '../../components/ImportReport.js';
-import { formatDate, formatNumber } from '../../lib/format.js';
+import { formatNumber } from '../../lib/format.js';
 import { newImportId, readRowErrors } from '../../lib/importReport.js';
 import type { Count } from '../../lib/importReport.js';
 import { useUnitScope } from '../../session.js';
+import { DocumentImportSample } from './DocumentImportSample.js';
 
 const COUNT_LABELS: Partial<Record<keyof DocumentImportReport['counts'], string>> = {
   rows: 'Dòng dữ liệu',
@@ -61,7 +50,7 @@ export function DocumentImportPage() {
     },
   });
   const progress = useQuery({
-    queryKey: ['document-import-progress', importId],
+    queryKey: documentKeys.importProgress(importId),
     queryFn: () => documentsApi.importProgress(importId ?? ''),
     enabled: importId !== null && run.isPending,
     refetchInterval: 700,
@@ -140,26 +129,7 @@ export function DocumentImportPage() {
             )}
             <CountBadges counts={countsOf(report)} testId="document-import-counts" />
             <RowErrorsTable errors={errors} />
-            {report.sample.length > 0 && (
-              <Table fz="sm" striped>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>Số, ký hiệu</Table.Th>
-                    <Table.Th>Ngày</Table.Th>
-                    <Table.Th>Trích yếu</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {report.sample.map((d, i) => (
-                    <Table.Tr key={i}>
-                      <Table.Td>{d.numberText}</Table.Td>
-                      <Table.Td>{formatDate(d.documentDate)}</Table.Td>
-                      <Table.Td>{d.summary}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            )}
+            <DocumentImportSample sample={report.sample} />
           </Stack>
         </Card>
       )}

@@ -1,7 +1,7 @@
 import { Anchor, Badge, Group, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import type { DocumentEntry } from '../../api/documents.js';
-import { FORM_LABELS } from '../../../../src/core/documents/register.js';
+import { FORM_LABELS } from '../../../../src/shared/documents.js';
 import { formatDate } from '../../lib/format.js';
 import { DueBadge } from './DocumentBadges.js';
 import { VERDICT_COLORS } from './SignatureVerdicts.js';

@@ -1,6 +1,6 @@
 import { Stack, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { exchangeApi } from '../../api/exchange.js';
+import { exchangeApi, exchangeKeys } from '../../api/exchange.js';
 import type { ExchangeState } from '../../api/exchange.js';
 import { ErrorAlert, PageLoader } from '../../components/common.js';
 import { useUnitScope } from '../../session.js';
@@ -14,7 +14,7 @@ import { ExchangeSuperiorCard } from './ExchangeSuperiorCard.js';
 export function ExchangePage() {
   const scope = useUnitScope();
   const qc = useQueryClient();
-  const key = ['exchange', scope.unitId];
+  const key = exchangeKeys.state(scope.unitId);
   const state = useQuery({ queryKey: key, queryFn: () => exchangeApi.state(scope.unitId) });
   const onChange = (s: ExchangeState) => qc.setQueryData(key, s);
   if (state.isPending) return <PageLoader />;

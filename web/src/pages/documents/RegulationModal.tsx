@@ -6,6 +6,7 @@ import { regulationsApi } from '../../api/regulations.js';
 import type { Regulation, RegulationInput, RegulationList } from '../../api/regulations.js';
 import { ErrorAlert, FormActions } from '../../components/common.js';
 import { parseVnDate } from '../../lib/format.js';
+import { REGULATION_LIMITS } from '../../../../src/shared/documents.js';
 
 type Kind = RegulationInput['kind'];
 
@@ -67,6 +68,7 @@ export function RegulationModal({
             label="Tên quy chế"
             value={title}
             onChange={(e) => setTitle(e.currentTarget.value)}
+            maxLength={REGULATION_LIMITS.title}
             required
           />
           <Select
@@ -82,12 +84,13 @@ export function RegulationModal({
               placeholder="15/QĐ-MNTT"
               value={adoptionNumber}
               onChange={(e) => setAdoptionNumber(e.currentTarget.value)}
+              maxLength={REGULATION_LIMITS.adoptionNumber}
             />
             <DateInput label="Ngày ban hành" value={adoptedOn} onChange={setAdoptedOn} {...dateProps} />
             <NumberInput
               label="Chu kỳ rà soát (tháng)"
               min={1}
-              max={120}
+              max={REGULATION_LIMITS.reviewMonths}
               value={reviewMonths}
               onChange={setReviewMonths}
             />
@@ -103,6 +106,7 @@ export function RegulationModal({
             label="Ghi chú"
             value={note}
             onChange={(e) => setNote(e.currentTarget.value)}
+            maxLength={REGULATION_LIMITS.note}
             autosize
             minRows={2}
           />

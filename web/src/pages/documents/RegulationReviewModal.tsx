@@ -2,7 +2,11 @@ import { Modal, SegmentedControl, Select, Stack, Text, Textarea } from '@mantine
 import { DateInput } from '@mantine/dates';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { REVIEW_OUTCOME_LABELS, REVIEW_OUTCOMES } from '../../../../src/core/documents/regulations.js';
+import {
+  REGULATION_LIMITS,
+  REVIEW_OUTCOME_LABELS,
+  REVIEW_OUTCOMES,
+} from '../../../../src/shared/documents.js';
 import { regulationsApi } from '../../api/regulations.js';
 import type { Regulation, ReviewInput } from '../../api/regulations.js';
 import { ErrorAlert, FormActions } from '../../components/common.js';
@@ -80,6 +84,7 @@ export function RegulationReviewModal({
             label={mode === 'repeal' ? 'Lý do bãi bỏ' : 'Ghi chú'}
             value={note}
             onChange={(e) => setNote(e.currentTarget.value)}
+            maxLength={mode === 'repeal' ? REGULATION_LIMITS.repealReason : REGULATION_LIMITS.note}
             autosize
             minRows={2}
             required={mode === 'repeal'}

@@ -2,7 +2,7 @@ import { Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
-import { regulationsApi } from '../../api/regulations.js';
+import { regulationKeys, regulationsApi } from '../../api/regulations.js';
 import type { Regulation } from '../../api/regulations.js';
 import { EmptyText, ErrorAlert, PageLoader, notifySuccess } from '../../components/common.js';
 import { formatDate, formatNumber } from '../../lib/format.js';
@@ -39,14 +39,14 @@ export function RegulationsPage() {
   const [editing, setEditing] = useState<Regulation | 'new' | null>(null);
   const [reviewing, setReviewing] = useState<Regulation | null>(null);
   const list = useQuery({
-    queryKey: ['regulations', scope.unitId],
+    queryKey: regulationKeys.list(scope.unitId),
     queryFn: () => regulationsApi.list(scope.unitId),
   });
   const done = (message: string) => {
     setEditing(null);
     setReviewing(null);
     notifySuccess(message);
-    void qc.invalidateQueries({ queryKey: ['regulations'] });
+    void qc.invalidateQueries({ queryKey: regulationKeys.lists });
   };
 
   if (list.isPending) return <PageLoader />;

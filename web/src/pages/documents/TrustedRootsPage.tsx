@@ -1,10 +1,11 @@
-import { Alert, Button, Card, FileInput, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { IconCertificate, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
-import { documentsApi } from '../../api/documents.js';
+import { documentKeys, documentsApi } from '../../api/documents.js';
 import { EmptyText, ErrorAlert, PageLoader, notifyError, notifySuccess } from '../../components/common.js';
 import { formatDate, formatDateTime } from '../../lib/format.js';
+import { FilePickAndSend } from './FilePickAndSend.js';
 
 /**
  * Trusted root certificates (administrators of a top-level unit): signatures chaining to them are
@@ -13,11 +14,11 @@ import { formatDate, formatDateTime } from '../../lib/format.js';
 export function TrustedRootsPage() {
   const qc = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
-  const roots = useQuery({ queryKey: ['trusted-roots'], queryFn: documentsApi.trustedRoots });
+  const roots = useQuery({ queryKey: documentKeys.trustedRoots, queryFn: documentsApi.trustedRoots });
   const done = (message: string) => {
     notifySuccess(message);
-    void qc.invalidateQueries({ queryKey: ['trusted-roots'] });
-    void qc.invalidateQueries({ queryKey: ['document'] });
+    void qc.invalidateQueries({ queryKey: documentKeys.trustedRoots });
+    void qc.invalidateQueries({ queryKey: documentKeys.details });
   };
   const add = useMutation({
     mutationFn: (f: File) => documentsApi.addTrustedRoot(f),
@@ -46,26 +47,19 @@ export function TrustedRootsPage() {
       </Alert>
       {actions.add && (
         <Card withBorder radius="md">
-          <Group align="flex-end">
-            <FileInput
-              label="Tệp chứng thư gốc"
-              placeholder="Chọn tệp .cer, .crt, .der, .pem"
-              accept=".cer,.crt,.der,.pem"
-              value={file}
-              onChange={setFile}
-              clearable
-              w={{ base: '100%', sm: 360 }}
-              data-testid="root-file"
-            />
-            <Button
-              leftSection={<IconCertificate size={18} />}
-              disabled={!file}
-              loading={add.isPending}
-              onClick={() => file && add.mutate(file)}
-            >
-              Thêm chứng thư gốc
-            </Button>
-          </Group>
+          <FilePickAndSend
+            label="Tệp chứng thư gốc"
+            placeholder="Chọn tệp .cer, .crt, .der, .pem"
+            accept=".cer,.crt,.der,.pem"
+            file={file}
+            onFile={setFile}
+            icon={<IconCertificate size={18} />}
+            loading={add.isPending}
+            onSend={(f) => add.mutate(f)}
+            testId="root-file"
+          >
+            Thêm chứng thư gốc
+          </FilePickAndSend>
         </Card>
       )}
       {items.length === 0 ? (

@@ -1,10 +1,11 @@
-import { Button, Card, FileInput, Group, Stack, Text, Title } from '@mantine/core';
+import { Card, Stack, Text, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { IconFileCertificate } from '@tabler/icons-react';
 import { useState } from 'react';
 import { documentsApi } from '../../api/documents.js';
 import { ErrorAlert } from '../../components/common.js';
 import { SignatureVerdicts } from './SignatureVerdicts.js';
+import { FilePickAndSend } from './FilePickAndSend.js';
 
 /** "Kiểm tra tệp PDF": a PDF's signature verdicts without registering it (nothing is stored). */
 export function VerifyPdfPage() {
@@ -17,29 +18,22 @@ export function VerifyPdfPage() {
         Chọn tệp PDF đã ký số để xem kết quả kiểm tra từng chữ ký. Tệp không được lưu và không vào sổ văn bản.
       </Text>
       <Card withBorder radius="md">
-        <Group align="flex-end">
-          <FileInput
-            label="Tệp PDF"
-            placeholder="Chọn tệp .pdf"
-            accept="application/pdf,.pdf"
-            value={file}
-            onChange={(f) => {
-              setFile(f);
-              check.reset();
-            }}
-            clearable
-            w={{ base: '100%', sm: 360 }}
-            data-testid="verify-file"
-          />
-          <Button
-            leftSection={<IconFileCertificate size={18} />}
-            disabled={!file}
-            loading={check.isPending}
-            onClick={() => file && check.mutate(file)}
-          >
-            Kiểm tra
-          </Button>
-        </Group>
+        <FilePickAndSend
+          label="Tệp PDF"
+          placeholder="Chọn tệp .pdf"
+          accept="application/pdf,.pdf"
+          file={file}
+          onFile={(f) => {
+            setFile(f);
+            check.reset();
+          }}
+          icon={<IconFileCertificate size={18} />}
+          loading={check.isPending}
+          onSend={(f) => check.mutate(f)}
+          testId="verify-file"
+        >
+          Kiểm tra
+        </FilePickAndSend>
       </Card>
       {check.isError && <ErrorAlert error={check.error} title="Không kiểm tra được tệp" />}
       {check.data && <SignatureVerdicts v={check.data} />}
