@@ -11,14 +11,20 @@ import { UnitScopeProvider, useMe } from './session.js';
 const PlansPage = lazy(() => import('./pages/PlansPage.js').then((m) => ({ default: m.PlansPage })));
 const PlanPage = lazy(() => import('./pages/PlanPage.js').then((m) => ({ default: m.PlanPage })));
 const TaskPage = lazy(() => import('./pages/TaskPage.js').then((m) => ({ default: m.TaskPage })));
-const ImportPage = lazy(() => import('./pages/import/ImportPage.js').then((m) => ({ default: m.ImportPage })));
+const ImportPage = lazy(() =>
+  import('./pages/import/ImportPage.js').then((m) => ({ default: m.ImportPage })),
+);
 const MyTasksPage = lazy(() => import('./pages/MyTasksPage.js').then((m) => ({ default: m.MyTasksPage })));
 const UnitsPage = lazy(() => import('./pages/UnitsPage.js').then((m) => ({ default: m.UnitsPage })));
 const UsersPage = lazy(() => import('./pages/UsersPage.js').then((m) => ({ default: m.UsersPage })));
 const CalendarPage = lazy(() => import('./pages/CalendarPage.js').then((m) => ({ default: m.CalendarPage })));
 const HolidaysPage = lazy(() => import('./pages/HolidaysPage.js').then((m) => ({ default: m.HolidaysPage })));
-const DossiersPage = lazy(() => import('./pages/dossier/DossiersPage.js').then((m) => ({ default: m.DossiersPage })));
-const DossierPage = lazy(() => import('./pages/dossier/DossierPage.js').then((m) => ({ default: m.DossierPage })));
+const DossiersPage = lazy(() =>
+  import('./pages/dossier/DossiersPage.js').then((m) => ({ default: m.DossiersPage })),
+);
+const DossierPage = lazy(() =>
+  import('./pages/dossier/DossierPage.js').then((m) => ({ default: m.DossierPage })),
+);
 const DossierReceivePage = lazy(() =>
   import('./pages/dossier/DossierReceivePage.js').then((m) => ({ default: m.DossierReceivePage })),
 );
