@@ -11,6 +11,23 @@ import type { StepValues } from './steps.js';
 
 type Form = ReturnType<typeof useForm<StepValues>>;
 
+/** What a step without fields records, and a warning when resolving late. */
+const confirmation = (d: DossierDetail, kind: 'resolved' | 'supplement_received' | 'withdrawn') => (
+  <Text size="sm">
+    {kind === 'resolved'
+      ? 'Ghi nhận hồ sơ đã có kết quả giải quyết; sau đó trả kết quả cho người nộp.'
+      : kind === 'supplement_received'
+        ? 'Ghi nhận người nộp đã bổ sung hồ sơ: thời hạn giải quyết tiếp tục được tính.'
+        : 'Ghi nhận người nộp rút hồ sơ: hồ sơ kết thúc.'}
+    {d.endedAt === null && Date.parse(d.appointmentAt) < Date.now() && kind === 'resolved' && (
+      <Text span c="red" fw={600}>
+        {' '}
+        Hồ sơ đã quá hẹn trả: sẽ được tính là trễ hạn.
+      </Text>
+    )}
+  </Text>
+);
+
 /** The fields of one kind of step (the backdating and the buttons are the dialog's). */
 export function StepFields({ d, kind, form }: { d: DossierDetail; kind: StepKind; form: Form }) {
   const promise = d.apologyAppointmentAt ?? d.appointmentAt;
@@ -124,20 +141,6 @@ export function StepFields({ d, kind, form }: { d: DossierDetail; kind: StepKind
     case 'resolved':
     case 'supplement_received':
     case 'withdrawn':
-      return (
-        <Text size="sm">
-          {kind === 'resolved'
-            ? 'Ghi nhận hồ sơ đã có kết quả giải quyết; sau đó trả kết quả cho người nộp.'
-            : kind === 'supplement_received'
-              ? 'Ghi nhận người nộp đã bổ sung hồ sơ: thời hạn giải quyết tiếp tục được tính.'
-              : 'Ghi nhận người nộp rút hồ sơ: hồ sơ kết thúc.'}
-          {d.endedAt === null && Date.parse(d.appointmentAt) < Date.now() && kind === 'resolved' && (
-            <Text span c="red" fw={600}>
-              {' '}
-              Hồ sơ đã quá hẹn trả: sẽ được tính là trễ hạn.
-            </Text>
-          )}
-        </Text>
-      );
+      return confirmation(d, kind);
   }
 }

@@ -1,12 +1,10 @@
-import { Accordion, Alert, Badge, Card, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Accordion, Alert, Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { DraftTask, PlanDraft } from '../../api/plan-import.js';
-import { DeadlineReadingView, needsReview } from '../../components/DeadlineReading.js';
+import { needsReview } from '../../components/DeadlineReading.js';
 import { TaskEditModal } from '../../components/DraftEditors.js';
-import { formatNamed } from '../../lib/format.js';
-import { Detail } from './Detail.js';
-import { RowActions } from './RowActions.js';
+import { DraftTaskRow } from './DraftTaskRow.js';
 
 /** The tasks of Phụ lục 1 by area: each one's reading of its deadline, edited or removed. */
 export function TasksEditor({
@@ -78,42 +76,15 @@ export function TasksEditor({
                 )}
                 <Stack gap={6}>
                   {rows.map(({ t, i }) => (
-                    <Paper key={`${i}-${t.code}`} withBorder p="xs" radius="sm" data-testid="draft-task-row">
-                      <Group justify="space-between" wrap="nowrap" align="flex-start" gap="xs">
-                        <div style={{ minWidth: 0 }}>
-                          <Text size="sm">
-                            <b>{t.code}.</b> {t.title}
-                            {t.optional && (
-                              <Badge size="xs" variant="outline" color="gray" ml={6}>
-                                nếu có
-                              </Badge>
-                            )}
-                          </Text>
-                          <div>
-                            <Detail label="Sản phẩm">
-                              {t.deliverables.length > 0 ? formatNamed(t.deliverables) : '—'}
-                            </Detail>
-                            <Detail label="Chủ trì">
-                              {t.lead ? `${t.lead}${t.leadOptional ? ' (nếu có)' : ''}` : '—'}
-                            </Detail>
-                            <Detail label="Phối hợp">
-                              {t.cooperators.length > 0 ? formatNamed(t.cooperators) : '—'}
-                            </Detail>
-                          </div>
-                          <DeadlineReadingView
-                            task={t}
-                            planYear={planYear}
-                            original={readings.get(`${t.code}|${t.deadlineText}`)}
-                            onChange={(next) => setTask(i, next)}
-                          />
-                        </div>
-                        <RowActions
-                          label={`nhiệm vụ ${t.code}`}
-                          onEdit={() => setEditing(i)}
-                          onRemove={() => update((d) => ({ ...d, tasks: d.tasks.filter((_, j) => j !== i) }))}
-                        />
-                      </Group>
-                    </Paper>
+                    <DraftTaskRow
+                      key={`${i}-${t.code}`}
+                      t={t}
+                      planYear={planYear}
+                      original={readings.get(`${t.code}|${t.deadlineText}`)}
+                      onChange={(next) => setTask(i, next)}
+                      onEdit={() => setEditing(i)}
+                      onRemove={() => update((d) => ({ ...d, tasks: d.tasks.filter((_, j) => j !== i) }))}
+                    />
                   ))}
                 </Stack>
               </Accordion.Panel>

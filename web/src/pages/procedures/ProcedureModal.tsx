@@ -41,6 +41,34 @@ const initialValues = (p: Procedure | null): ProcedureValues => ({
 const options = <K extends string>(labels: Record<K, string>) =>
   (Object.keys(labels) as K[]).map((k) => ({ value: k, label: labels[k] }));
 
+/** The procedure to save; throws the Vietnamese message when the time limit is missing. */
+function procedureInput(unitId: number, v: ProcedureValues) {
+  const amount =
+    typeof v.limitAmount === 'number' ? v.limitAmount : Number(String(v.limitAmount).replace(',', '.'));
+  if (!(amount > 0)) throw new Error('Nhập thời hạn giải quyết (lớn hơn 0).');
+  return {
+    unitId,
+    code: v.code.trim(),
+    name: v.name.trim(),
+    field: v.field.trim() || null,
+    limitUnit: v.limitUnit,
+    limitAmount: amount,
+    feeText: v.feeText.trim() || null,
+    feeBearing: v.feeBearing,
+    onlineLevel: v.onlineLevel,
+    resultType: v.resultType,
+    active: v.active,
+  };
+}
+
+/** A fee written where there was none marks the procedure fee-bearing. */
+const onFeeText =
+  (form: ReturnType<typeof useForm<ProcedureValues>>) => (e: React.ChangeEvent<HTMLInputElement>) => {
+    const next = e.currentTarget.value;
+    if (next.trim() && !form.getValues().feeText.trim()) form.setFieldValue('feeBearing', true);
+    form.setFieldValue('feeText', next);
+  };
+
 /** Adds a procedure to the catalogue (`procedure` null) or edits one. */
 export function ProcedureModal({
   unitId,
@@ -55,23 +83,7 @@ export function ProcedureModal({
   const form = useForm<ProcedureValues>({ initialValues: initialValues(procedure) });
   const save = useMutation({
     mutationFn: () => {
-      const v = form.getValues();
-      const amount =
-        typeof v.limitAmount === 'number' ? v.limitAmount : Number(String(v.limitAmount).replace(',', '.'));
-      if (!(amount > 0)) throw new Error('Nhập thời hạn giải quyết (lớn hơn 0).');
-      const input = {
-        unitId,
-        code: v.code.trim(),
-        name: v.name.trim(),
-        field: v.field.trim() || null,
-        limitUnit: v.limitUnit,
-        limitAmount: amount,
-        feeText: v.feeText.trim() || null,
-        feeBearing: v.feeBearing,
-        onlineLevel: v.onlineLevel,
-        resultType: v.resultType,
-        active: v.active,
-      };
+      const input = procedureInput(unitId, form.getValues());
       return procedure ? procedureApi.update(procedure.id, input) : procedureApi.create(input);
     },
     onSuccess: async (p) => {
@@ -80,7 +92,6 @@ export function ProcedureModal({
       onClose();
     },
   });
-  const feeText = form.getInputProps('feeText');
   return (
     <Modal
       opened
@@ -141,12 +152,8 @@ export function ProcedureModal({
           <TextInput
             label="Phí, lệ phí"
             placeholder="Ví dụ: 8.000 đồng/bản; để trống nếu không thu"
-            {...feeText}
-            onChange={(e: React.ChangeEvent<HTMLInputElement>) => {
-              const next = e.currentTarget.value;
-              if (next.trim() && !form.getValues().feeText.trim()) form.setFieldValue('feeBearing', true);
-              form.setFieldValue('feeText', next);
-            }}
+            {...form.getInputProps('feeText')}
+            onChange={onFeeText(form)}
             maxLength={PROCEDURE_LIMITS.feeText}
           />
           <Switch
