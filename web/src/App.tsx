@@ -11,25 +11,31 @@ import { UnitScopeProvider, useMe } from './session.js';
 const PlansPage = lazy(() => import('./pages/PlansPage.js').then((m) => ({ default: m.PlansPage })));
 const PlanPage = lazy(() => import('./pages/PlanPage.js').then((m) => ({ default: m.PlanPage })));
 const TaskPage = lazy(() => import('./pages/TaskPage.js').then((m) => ({ default: m.TaskPage })));
-const ImportPage = lazy(() => import('./pages/ImportPage.js').then((m) => ({ default: m.ImportPage })));
+const ImportPage = lazy(() =>
+  import('./pages/import/ImportPage.js').then((m) => ({ default: m.ImportPage })),
+);
 const MyTasksPage = lazy(() => import('./pages/MyTasksPage.js').then((m) => ({ default: m.MyTasksPage })));
 const UnitsPage = lazy(() => import('./pages/UnitsPage.js').then((m) => ({ default: m.UnitsPage })));
 const UsersPage = lazy(() => import('./pages/UsersPage.js').then((m) => ({ default: m.UsersPage })));
 const CalendarPage = lazy(() => import('./pages/CalendarPage.js').then((m) => ({ default: m.CalendarPage })));
 const HolidaysPage = lazy(() => import('./pages/HolidaysPage.js').then((m) => ({ default: m.HolidaysPage })));
-const DossiersPage = lazy(() => import('./pages/DossiersPage.js').then((m) => ({ default: m.DossiersPage })));
-const DossierPage = lazy(() => import('./pages/DossierPage.js').then((m) => ({ default: m.DossierPage })));
+const DossiersPage = lazy(() =>
+  import('./pages/dossier/DossiersPage.js').then((m) => ({ default: m.DossiersPage })),
+);
+const DossierPage = lazy(() =>
+  import('./pages/dossier/DossierPage.js').then((m) => ({ default: m.DossierPage })),
+);
 const DossierReceivePage = lazy(() =>
-  import('./pages/DossierReceivePage.js').then((m) => ({ default: m.DossierReceivePage })),
+  import('./pages/dossier/DossierReceivePage.js').then((m) => ({ default: m.DossierReceivePage })),
 );
 const DossierFiguresPage = lazy(() =>
   import('./pages/DossierFiguresPage.js').then((m) => ({ default: m.DossierFiguresPage })),
 );
 const DossierImportPage = lazy(() =>
-  import('./pages/DossierImportPage.js').then((m) => ({ default: m.DossierImportPage })),
+  import('./pages/dossier/DossierImportPage.js').then((m) => ({ default: m.DossierImportPage })),
 );
 const ProceduresPage = lazy(() =>
-  import('./pages/ProceduresPage.js').then((m) => ({ default: m.ProceduresPage })),
+  import('./pages/procedures/ProceduresPage.js').then((m) => ({ default: m.ProceduresPage })),
 );
 const ReportsPage = lazy(() => import('./pages/ReportsPage.js').then((m) => ({ default: m.ReportsPage })));
 const ReportPage = lazy(() => import('./pages/ReportPage.js').then((m) => ({ default: m.ReportPage })));

@@ -1,28 +1,12 @@
 import type {
-  AccessLogEntry,
   CalendarFeed,
-  DossierDetail,
   DossierFigures,
-  DossierPage,
-  DueSoonItem,
-  FlagsPatch,
-  Procedure,
-  ProcedureInput,
-  ProcedureImportReport,
   PublicDossier,
   RatingInput,
-  RegisterCommitResult,
-  RegisterImportProgress,
-  RegisterMapping,
-  RegisterPreviewOut,
   RatingTarget,
-  ReceiveInput,
-  StepInput,
-  StepResult,
   CalendarMonth,
   CalendarSettings,
   CalendarYear,
-  CommitBody,
   Dashboard,
   UnitDashboard,
   SuperiorDashboard,
@@ -33,7 +17,6 @@ import type {
   PlanDetail,
   PlanListItem,
   OccurrencePatch,
-  PreviewResult,
   ScheduleVersion,
   Target,
   TargetPatch,
@@ -190,22 +173,6 @@ export const api = {
 
   plans: (unitId?: number) => request<PlanListItem[]>('GET', `/api/plans${qs({ unitId })}`),
   plan: (id: number) => request<PlanDetail>('GET', `/api/plans/${id}`),
-  previewFile: (unitId: number, file: File, year: number | null, onProgress?: (fraction: number) => void) => {
-    const form = new FormData();
-    form.append('unitId', String(unitId));
-    if (year !== null) form.append('year', String(year));
-    form.append('file', file, file.name);
-    return upload<PreviewResult>('/api/plans/import/preview', form, onProgress);
-  },
-  previewText: (unitId: number, text: string, year: number | null) =>
-    request<PreviewResult>('POST', '/api/plans/import/preview-text', {
-      unitId,
-      text,
-      ...(year !== null ? { year } : {}),
-    }),
-  commit: (body: CommitBody) =>
-    request<{ planId: number; mode: string }>('POST', '/api/plans/import/commit', body),
-
   myTasks: () => request<MyTask[]>('GET', '/api/tasks/mine'),
   task: (id: number) => request<TaskDetail>('GET', `/api/tasks/${id}`),
   updateTask: (id: number, patch: TaskPatch) => request<TaskDetail>('PATCH', `/api/tasks/${id}`, patch),
@@ -269,53 +236,7 @@ export const api = {
   createCalendarFeed: () => request<CalendarFeed>('POST', '/api/calendar/feed', {}),
   revokeCalendarFeed: () => request<CalendarFeed>('DELETE', '/api/calendar/feed'),
 
-  // Hồ sơ thủ tục hành chính (one-stop register).
-  procedures: (unitId: number) => request<Procedure[]>('GET', `/api/procedures${qs({ unitId })}`),
-  createProcedure: (input: ProcedureInput) => request<Procedure>('POST', '/api/procedures', input),
-  updateProcedure: (id: number, input: ProcedureInput) =>
-    request<Procedure>('PUT', `/api/procedures/${id}`, input),
-  /** All or nothing: row errors come back as a 400 whose details hold the report. */
-  importProcedures: (
-    unitId: number,
-    file: File,
-    dryRun: boolean,
-    onProgress?: (fraction: number) => void,
-  ) => {
-    const form = new FormData();
-    form.append('unitId', String(unitId));
-    if (dryRun) form.append('dryRun', '1');
-    form.append('file', file, file.name);
-    return upload<ProcedureImportReport>('/api/procedures/import', form, onProgress);
-  },
-
-  dossiers: (f: {
-    unitId: number;
-    subtree?: boolean;
-    status?: string | null;
-    from?: string | null;
-    to?: string | null;
-    q?: string | null;
-    page?: number;
-  }) =>
-    request<DossierPage>(
-      'GET',
-      `/api/dossiers${qs({ ...f, subtree: f.subtree ? 1 : undefined, page: f.page && f.page > 1 ? f.page : undefined })}`,
-    ),
-  dueSoon: (unitId: number, subtree = false) =>
-    request<DueSoonItem[]>(
-      'GET',
-      `/api/dossiers/due-soon${qs({ unitId, subtree: subtree ? 1 : undefined })}`,
-    ),
-  dossier: (id: number) => request<DossierDetail>('GET', `/api/dossiers/${id}`),
-  receiveDossier: (input: ReceiveInput) => request<DossierDetail>('POST', '/api/dossiers', input),
-  dossierStep: (id: number, step: StepInput) =>
-    request<StepResult>('POST', `/api/dossiers/${id}/steps`, step),
-  reissueRatingLink: (id: number) =>
-    request<{ ratingUrl: string }>('POST', `/api/dossiers/${id}/rating-link`),
-  dossierFlags: (id: number, flags: FlagsPatch) =>
-    request<DossierDetail>('PATCH', `/api/dossiers/${id}/flags`, flags),
-  dossierFormUrl: (id: number, form: 'mau01' | 'mau02' | 'mau03' | 'mau04' | 'mau05') =>
-    `/api/dossiers/${id}/forms/${form}`,
+  // The register's figures and Mẫu 06 (the rest of the register: api/dossiers.ts).
   registerUrl: (unitId: number, from: string, to: string) =>
     `/api/dossiers/register.xlsx${qs({ unitId, from, to })}`,
   dossierFigures: (unitId: number, from: string, to: string, subtree = false) =>
@@ -323,36 +244,6 @@ export const api = {
       'GET',
       `/api/dossiers/figures${qs({ unitId, from, to, subtree: subtree ? 1 : undefined })}`,
     ),
-  accessLog: (unitId: number, dossierId?: number) =>
-    request<AccessLogEntry[]>('GET', `/api/dossiers/access-log${qs({ unitId, dossierId })}`),
-  /** Register import (Mẫu 06 from other software): preview, then commit and follow its progress. */
-  previewRegister: (
-    unitId: number,
-    file: File,
-    mapping: RegisterMapping | null,
-    onProgress?: (fraction: number) => void,
-  ) =>
-    upload<RegisterPreviewOut>(
-      '/api/dossiers/import/preview',
-      registerForm(unitId, file, mapping, null),
-      onProgress,
-    ),
-  /** `importId` (chosen here) lets the page follow the commit's progress while it runs. */
-  commitRegister: (
-    unitId: number,
-    file: File,
-    mapping: RegisterMapping | null,
-    importId: string | null,
-    onProgress?: (fraction: number) => void,
-  ) =>
-    upload<RegisterCommitResult>(
-      '/api/dossiers/import/commit',
-      registerForm(unitId, file, mapping, importId),
-      onProgress,
-    ),
-  registerProgress: (id: string) =>
-    request<RegisterImportProgress>('GET', `/api/dossiers/import/progress/${encodeURIComponent(id)}`),
-
   // Public pages (no login): a citizen follows a dossier and rates it once.
   publicDossier: (code: string) =>
     request<PublicDossier>('GET', `/api/public/dossiers/${encodeURIComponent(code)}`),
@@ -365,18 +256,3 @@ export const api = {
       input,
     ),
 };
-
-/** The fields go before the file: the server reads the multipart stream in order. */
-function registerForm(
-  unitId: number,
-  file: File,
-  mapping: RegisterMapping | null,
-  importId: string | null,
-): FormData {
-  const form = new FormData();
-  form.append('unitId', String(unitId));
-  if (mapping) form.append('mapping', JSON.stringify(mapping));
-  if (importId) form.append('importId', importId);
-  form.append('file', file, file.name);
-  return form;
-}
