@@ -22,7 +22,7 @@ import {
   TrustedRootList,
   TrustedRootOut,
 } from './schema.js';
-import { contentDisposition } from '../../http/content-disposition.js';
+import { contentDisposition } from '../files/content-disposition.js';
 
 const IdParams = z.object({ id: z.coerce.number().int().positive() });
 

@@ -36,7 +36,7 @@ import { parseJson } from '../../lib/json.js';
 import { insertAudit, listAudit } from '../audit/repository.js';
 import { policy } from '../auth/policy.js';
 import type { Actor } from '../auth/roles.js';
-import { insertBlob, readBlob } from '../evidence/repository.js';
+import { insertBlob, readBlob } from '../files/repository.js';
 import { findUnitById } from '../units/repository.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import type { DocumentWithUnit } from './repository.js';

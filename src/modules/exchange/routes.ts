@@ -17,7 +17,7 @@ import {
   UnitQuery,
 } from './schema.js';
 import { CONNECTION_HEADER, SIGNATURE_HEADER } from './service.js';
-import { contentDisposition } from '../../http/content-disposition.js';
+import { contentDisposition } from '../files/content-disposition.js';
 
 /**
  * Report exchange with a superior's server. Staff routes need a session; the two `v1` routes are

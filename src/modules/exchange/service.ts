@@ -22,7 +22,7 @@ import type { Clock } from '../../lib/clock.js';
 import { insertAudit } from '../audit/repository.js';
 import { policy } from '../auth/policy.js';
 import type { Actor } from '../auth/roles.js';
-import { insertBlob, readBlob } from '../evidence/repository.js';
+import { insertBlob, readBlob } from '../files/repository.js';
 import {
   blankReport,
   findReport,

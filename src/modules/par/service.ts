@@ -31,7 +31,7 @@ import { insertAudit } from '../audit/repository.js';
 import { policy } from '../auth/policy.js';
 import type { Actor } from '../auth/roles.js';
 import { DEFAULT_READ_LIMITS, readSheet } from '../dossier-import/file.js';
-import { insertBlob, readBlob } from '../evidence/repository.js';
+import { insertBlob, readBlob } from '../files/repository.js';
 import { sha256 } from '../../lib/hash.js';
 import { findUnitById, listUnitSubtree } from '../units/repository.js';
 import { counterScope, raiseCounter, takeNumbers } from '../counters/repository.js';

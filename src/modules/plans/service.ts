@@ -10,8 +10,8 @@ import { parseDeadline, parseReportDueDates } from '../../core/schedule/index.js
 import type { ReportingSettings } from '../../core/schedule/index.js';
 import type { DossierFigures, FeedbackRates, Figure } from '../../core/metrics/index.js';
 import type { DocumentFigures } from '../../core/documents/index.js';
-import { listOccurrencesOfPlan, listOccurrencesOfTask } from '../tasks/repository.js';
-import { periodsOf, scheduleOf, syncOccurrences } from '../tasks/occurrences.js';
+import { listOccurrencesOfPlan, listOccurrencesOfTask } from '../plan-tracking/repository.js';
+import { periodsOf, scheduleOf, syncOccurrences } from '../plan-tracking/occurrences.js';
 import { insertAudit } from '../audit/repository.js';
 import { policy } from '../auth/policy.js';
 import type { Actor } from '../auth/roles.js';

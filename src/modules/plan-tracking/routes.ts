@@ -13,8 +13,15 @@ import { presentTarget, presentTask } from '../plans/presenter.js';
 import { TargetOut } from '../plans/schema.js';
 import { IdParams } from '../units/schema.js';
 import type { EvidenceOut } from './schema.js';
-import { EventBody, EvidenceOut as EvidenceOutSchema, MyTaskOut, OccurrencePatchBody, TaskDetail, TaskPatchBody } from './schema.js';
-import { contentDisposition } from '../../http/content-disposition.js';
+import {
+  EventBody,
+  EvidenceOut as EvidenceOutSchema,
+  MyTaskOut,
+  OccurrencePatchBody,
+  TaskDetail,
+  TaskPatchBody,
+} from './schema.js';
+import { sendDownload } from '../files/download.js';
 
 export function presentEvidence(e: EvidenceRow & { uploader_name: string }): EvidenceOut {
   return {
@@ -117,7 +124,15 @@ export const taskRoutes =
 
     app.patch(
       '/occurrences/:id',
-      { schema: { tags: ['tasks'], summary: 'Cập nhật một kỳ thực hiện của nhiệm vụ', params: IdParams, body: OccurrencePatchBody, response: { 200: TaskDetail } } },
+      {
+        schema: {
+          tags: ['tasks'],
+          summary: 'Cập nhật một kỳ thực hiện của nhiệm vụ',
+          params: IdParams,
+          body: OccurrencePatchBody,
+          response: { 200: TaskDetail },
+        },
+      },
       async (req) => {
         const actor = actorOf(req);
         const taskId = await services.tasks.updateOccurrence(actor, req.params.id, req.body, String(req.id));
@@ -126,7 +141,15 @@ export const taskRoutes =
     );
     app.post(
       '/tasks/:id/events',
-      { schema: { tags: ['tasks'], summary: 'Ghi nhận sự kiện phát sinh (nhiệm vụ "Khi có…")', params: IdParams, body: EventBody, response: { 200: TaskDetail } } },
+      {
+        schema: {
+          tags: ['tasks'],
+          summary: 'Ghi nhận sự kiện phát sinh (nhiệm vụ "Khi có…")',
+          params: IdParams,
+          body: EventBody,
+          response: { 200: TaskDetail },
+        },
+      },
       async (req) => {
         const actor = actorOf(req);
         await services.tasks.recordEvent(actor, req.params.id, req.body, String(req.id));
@@ -186,11 +209,7 @@ export const taskRoutes =
       },
       async (req, reply) => {
         const file = await services.evidence.download(actorOf(req), req.params.id);
-        return reply
-          .header('Content-Type', file.contentType)
-          .header('Content-Disposition', contentDisposition(file.filename, { mime: file.contentType }))
-          .header('X-Content-Type-Options', 'nosniff')
-          .send(Buffer.from(file.data));
+        return sendDownload(reply, { data: file.data, filename: file.filename, mime: file.contentType });
       },
     );
     app.post(
@@ -225,7 +244,13 @@ export const taskRoutes =
         const t = await services.targets.update(actor, req.params.id, req.body, String(req.id));
         const evidence = await services.evidence.list(actor, { targetId: t.id });
         const measured = t.metric ? await services.plans.measuredFor(t.plan_id) : null;
-        return presentTarget(actor, t, { unitId: t.unit_id, planStatus: t.plan_status }, evidence.length, measured);
+        return presentTarget(
+          actor,
+          t,
+          { unitId: t.unit_id, planStatus: t.plan_status },
+          evidence.length,
+          measured,
+        );
       },
     );
   };

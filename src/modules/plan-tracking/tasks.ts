@@ -10,7 +10,7 @@ import type { TaskStatus } from '../plans/schema.js';
 
 type OccurrenceStatus = 'pending' | 'done' | 'not_applicable';
 import { listUsersOfUnit } from '../users/repository.js';
-import { evidenceCountsOfTasks } from '../evidence/repository.js';
+import { evidenceCountsOfTasks } from './repository.js';
 import type { TaskWithScope } from './repository.js';
 import {
   findOccurrence,

@@ -11,17 +11,11 @@ import {
 import { insertAudit } from '../audit/repository.js';
 import type { Actor } from '../auth/roles.js';
 import { sha256 } from '../../lib/hash.js';
-import type { TargetsService } from '../targets/service.js';
-import { findOccurrence } from '../tasks/repository.js';
-import type { TasksService } from '../tasks/service.js';
-import {
-  findEvidence,
-  insertBlob,
-  insertEvidence,
-  listEvidenceOf,
-  readBlob,
-  withdrawEvidence,
-} from './repository.js';
+import type { TargetsService } from './targets.js';
+import { findOccurrence } from './repository.js';
+import type { TasksService } from './tasks.js';
+import { insertBlob, readBlob } from '../files/repository.js';
+import { findEvidence, insertEvidence, listEvidenceOf, withdrawEvidence } from './repository.js';
 
 export type EvidenceOwner = { taskId: number } | { targetId: number };
 
