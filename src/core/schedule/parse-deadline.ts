@@ -6,8 +6,8 @@
  * part into a Schedule → score how much of the text was understood. A phrase that yields no time
  * expression and no event wording is `unparsed` with confidence 0: a date is never guessed.
  */
-import { endOfYear, startOfYear } from './dates.js';
-import type { CalendarDate } from './dates.js';
+import { endOfYear, startOfYear } from '../calendar/index.js';
+import type { CalendarDate } from '../calendar/index.js';
 import { claim, eventReading, markFillers, recognize } from './recognizers.js';
 import type { Atom, DueItem, RecognizeEnv } from './recognizers.js';
 import { cleanSlice, foldText, originalSpan } from './text.js';

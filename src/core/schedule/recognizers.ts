@@ -18,8 +18,8 @@ import {
   startOfQuarter,
   startOfYear,
   ymd,
-} from './dates.js';
-import type { CalendarDate } from './dates.js';
+} from '../calendar/index.js';
+import type { CalendarDate } from '../calendar/index.js';
 import type { DueBasis, Frequency, SchoolYearSettings } from './types.js';
 
 /** One due date read from the text. Offsets are folded-text offsets. */
