@@ -1,6 +1,5 @@
 import { AppError } from '../../errors.js';
 import type { Clock } from '../../lib/clock.js';
-import { vietnamToday } from '../../lib/clock.js';
 import type { Q } from '../../db/types.js';
 import { insertAudit, listAudit } from '../audit/repository.js';
 import { policy } from '../auth/policy.js';
@@ -8,23 +7,20 @@ import type { Actor } from '../auth/roles.js';
 import { updateTaskRow } from '../plans/repository.js';
 import type { TaskStatus } from '../plans/schema.js';
 
-type OccurrenceStatus = 'pending' | 'done' | 'not_applicable';
 import { listUsersOfUnit } from '../users/repository.js';
 import { evidenceCountsOfTasks } from './repository.js';
 import type { TaskWithScope } from './repository.js';
 import {
   findOccurrence,
   findTaskWithScope,
-  insertOccurrence,
   listAssignees,
   listOccurrencesOfTask,
   listTasksAssignedTo,
-  lockOccurrence,
   lockTaskProgress,
   replaceAssignees,
-  updateOccurrence,
 } from './repository.js';
-import { EVENT_KEY_PREFIX } from './occurrences.js';
+import { recordTaskEvent, saveOccurrence } from './occurrence-progress.js';
+import type { OccurrencePatch } from './occurrence-progress.js';
 
 export interface TaskPatch {
   status?: TaskStatus | undefined;
@@ -36,6 +32,15 @@ export interface TaskPatch {
 export interface TasksDeps {
   db: Q;
   clock: Clock;
+}
+
+/** Whether the actor may update the task's progress (an active plan, a task not removed). */
+export function canUpdateTask(actor: Actor, task: TaskWithScope, assigneeIds: number[]): boolean {
+  return (
+    task.removed_at === null &&
+    task.plan_status === 'active' &&
+    policy.updateTask(actor, task.unit_id, assigneeIds)
+  );
 }
 
 export function tasksService({ db, clock }: TasksDeps) {
@@ -50,13 +55,7 @@ export function tasksService({ db, clock }: TasksDeps) {
   return {
     loadReadable,
 
-    canUpdate(actor: Actor, task: TaskWithScope, assigneeIds: number[]): boolean {
-      return (
-        task.removed_at === null &&
-        task.plan_status === 'active' &&
-        policy.updateTask(actor, task.unit_id, assigneeIds)
-      );
-    },
+    canUpdate: canUpdateTask,
 
     async update(actor: Actor, id: number, patch: TaskPatch, requestId?: string) {
       const { task, assignees } = await loadReadable(actor, id);
@@ -126,21 +125,12 @@ export function tasksService({ db, clock }: TasksDeps) {
     },
 
     /** Marks one dated occurrence done (or not applicable, or back to pending). */
-    async updateOccurrence(
-      actor: Actor,
-      occurrenceId: number,
-      patch: {
-        status?: OccurrenceStatus | undefined;
-        completedOn?: string | null | undefined;
-        note?: string | null | undefined;
-      },
-      requestId?: string,
-    ) {
+    async updateOccurrence(actor: Actor, occurrenceId: number, patch: OccurrencePatch, requestId?: string) {
       const occ = await findOccurrence(db, occurrenceId);
       if (!occ) throw new AppError('NOT_FOUND', 'Không tìm thấy kỳ thực hiện.');
       const { task, assignees } = await loadReadable(actor, occ.task_id);
       if (
-        !this.canUpdate(
+        !canUpdateTask(
           actor,
           task,
           assignees.map((a) => a.id),
@@ -148,42 +138,7 @@ export function tasksService({ db, clock }: TasksDeps) {
         occ.removed_at !== null
       )
         throw new AppError('FORBIDDEN');
-      const now = clock.now().toISOString();
-      await db.transaction().execute(async (tx) => {
-        const cur = (await lockOccurrence(tx, occ.id)) ?? occ;
-        const status = patch.status ?? (cur.status as OccurrenceStatus);
-        let completedOn = patch.completedOn === undefined ? cur.completed_on : patch.completedOn;
-        if (status === 'done' && !completedOn) completedOn = vietnamToday(clock);
-        if (status !== 'done') completedOn = null;
-        const next = {
-          status,
-          completed_on: completedOn,
-          note: patch.note === undefined ? cur.note : patch.note,
-          updated_at: now,
-        };
-        await updateOccurrence(tx, occ.id, next);
-        await insertAudit(tx, {
-          unitId: task.unit_id,
-          userId: actor.userId,
-          entity: 'task',
-          entityId: task.id,
-          action: 'occurrence_update',
-          before: {
-            occurrence: cur.label,
-            status: cur.status,
-            completedOn: cur.completed_on,
-            note: cur.note,
-          },
-          after: {
-            occurrence: cur.label,
-            status: next.status,
-            completedOn: next.completed_on,
-            note: next.note,
-          },
-          at: now,
-          requestId,
-        });
-      });
+      await saveOccurrence({ db, clock }, actor, task, occ, patch, requestId);
       return task.id;
     },
 
@@ -196,53 +151,14 @@ export function tasksService({ db, clock }: TasksDeps) {
     ) {
       const { task, assignees } = await loadReadable(actor, taskId);
       if (
-        !this.canUpdate(
+        !canUpdateTask(
           actor,
           task,
           assignees.map((a) => a.id),
         )
       )
         throw new AppError('FORBIDDEN');
-      const now = clock.now().toISOString();
-      const [y, m, d] = input.date.split('-');
-      await db.transaction().execute(async (tx) => {
-        // The key is chosen under the task's lock: two events recorded at once get "#2" and "#3",
-        // not the same key twice.
-        await lockTaskProgress(tx, taskId);
-        const existing = await listOccurrencesOfTask(tx, taskId, true);
-        let key = `${EVENT_KEY_PREFIX}${input.date}`;
-        for (let n = 2; existing.some((o) => o.key === key); n++)
-          key = `${EVENT_KEY_PREFIX}${input.date}#${n}`;
-        // The placeholder "chờ sự kiện" occurrence gives way to the first recorded event.
-        for (const o of existing)
-          if (o.key === 'event' && o.removed_at === null)
-            await updateOccurrence(tx, o.id, { removed_at: now, updated_at: now });
-        await insertOccurrence(tx, {
-          task_id: taskId,
-          key,
-          due_date: input.date,
-          label: `Phát sinh ngày ${d}/${m}/${y}`,
-          deliverable: null,
-          period_key: null,
-          status: 'pending',
-          completed_on: null,
-          note: input.note ?? null,
-          position: existing.length,
-          created_at: now,
-          updated_at: now,
-          removed_at: null,
-        });
-        await insertAudit(tx, {
-          unitId: task.unit_id,
-          userId: actor.userId,
-          entity: 'task',
-          entityId: taskId,
-          action: 'event_recorded',
-          after: { date: input.date, note: input.note ?? null },
-          at: now,
-          requestId,
-        });
-      });
+      await recordTaskEvent({ db, clock }, actor, task, input, requestId);
     },
 
     /** A task's dated occurrences (the caller has already loaded the task through loadReadable). */
