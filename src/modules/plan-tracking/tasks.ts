@@ -43,6 +43,62 @@ export function canUpdateTask(actor: Actor, task: TaskWithScope, assigneeIds: nu
   );
 }
 
+/** Writes a task's status, note and assignees (read again under its lock) and audits the change. */
+async function saveTaskProgress(
+  { db, clock }: TasksDeps,
+  actor: Actor,
+  task: TaskWithScope,
+  assigneeIds: number[],
+  patch: TaskPatch,
+  requestId?: string,
+): Promise<void> {
+  const id = task.id;
+  const now = clock.now().toISOString();
+  let next = {
+    status: task.status,
+    progress_note: task.progress_note,
+    completed_on: task.completed_on,
+    updated_at: now,
+  };
+  await db.transaction().execute(async (tx) => {
+    // What this update does not give keeps its value as it is under the row lock.
+    const cur = (await lockTaskProgress(tx, id)) ?? task;
+    const status = patch.status ?? (cur.status as TaskStatus);
+    let completedOn = patch.completedOn === undefined ? cur.completed_on : patch.completedOn;
+    if (status === 'done' && !completedOn) completedOn = now.slice(0, 10);
+    if (status !== 'done') completedOn = null;
+    next = {
+      status,
+      progress_note: patch.progressNote === undefined ? cur.progress_note : patch.progressNote,
+      completed_on: completedOn,
+      updated_at: now,
+    };
+    await updateTaskRow(tx, id, next);
+    if (patch.assigneeIds) await replaceAssignees(tx, id, [...new Set(patch.assigneeIds)]);
+    await insertAudit(tx, {
+      unitId: task.unit_id,
+      userId: actor.userId,
+      entity: 'task',
+      entityId: id,
+      action: 'update',
+      before: {
+        status: cur.status,
+        progressNote: cur.progress_note,
+        completedOn: cur.completed_on,
+        assigneeIds,
+      },
+      after: {
+        status: next.status,
+        progressNote: next.progress_note,
+        completedOn: next.completed_on,
+        assigneeIds: patch.assigneeIds ?? assigneeIds,
+      },
+      at: now,
+      requestId,
+    });
+  });
+}
+
 export function tasksService({ db, clock }: TasksDeps) {
   async function loadReadable(actor: Actor, id: number) {
     const task = await findTaskWithScope(db, id);
@@ -72,50 +128,7 @@ export function tasksService({ db, clock }: TasksDeps) {
         if (patch.assigneeIds.some((uid) => !members.has(uid)))
           throw new AppError('VALIDATION', 'Chỉ phân công được người của chính đơn vị.');
       }
-      const now = clock.now().toISOString();
-      let next = {
-        status: task.status,
-        progress_note: task.progress_note,
-        completed_on: task.completed_on,
-        updated_at: now,
-      };
-      await db.transaction().execute(async (tx) => {
-        // What this update does not give keeps its value as it is under the row lock.
-        const cur = (await lockTaskProgress(tx, id)) ?? task;
-        const status = patch.status ?? (cur.status as TaskStatus);
-        let completedOn = patch.completedOn === undefined ? cur.completed_on : patch.completedOn;
-        if (status === 'done' && !completedOn) completedOn = now.slice(0, 10);
-        if (status !== 'done') completedOn = null;
-        next = {
-          status,
-          progress_note: patch.progressNote === undefined ? cur.progress_note : patch.progressNote,
-          completed_on: completedOn,
-          updated_at: now,
-        };
-        await updateTaskRow(tx, id, next);
-        if (patch.assigneeIds) await replaceAssignees(tx, id, [...new Set(patch.assigneeIds)]);
-        await insertAudit(tx, {
-          unitId: task.unit_id,
-          userId: actor.userId,
-          entity: 'task',
-          entityId: id,
-          action: 'update',
-          before: {
-            status: cur.status,
-            progressNote: cur.progress_note,
-            completedOn: cur.completed_on,
-            assigneeIds,
-          },
-          after: {
-            status: next.status,
-            progressNote: next.progress_note,
-            completedOn: next.completed_on,
-            assigneeIds: patch.assigneeIds ?? assigneeIds,
-          },
-          at: now,
-          requestId,
-        });
-      });
+      await saveTaskProgress({ db, clock }, actor, task, assigneeIds, patch, requestId);
       return loadReadable(actor, id);
     },
 

@@ -18,6 +18,7 @@ import {
   carryTargetProgress,
   ensureAreas,
   insertContent,
+  insertNewTask,
   insertTargets,
   matchByCodeThenTitle,
   taskContent,
@@ -29,7 +30,6 @@ import {
   findActivePlan,
   insertArea,
   insertPlan,
-  insertTask,
   listAreas,
   listTargets,
   listTasks,
@@ -239,22 +239,7 @@ async function commitReplace(c: Commit, existing: PlanRow): Promise<CommitResult
     const old = matched.get(i);
     if (old)
       await updateTaskRow(tx, old.id, { area_id: areaId, ...taskContent(t), position: i, updated_at: now });
-    const taskId = old
-      ? old.id
-      : (
-          await insertTask(tx, {
-            plan_id: existing.id,
-            area_id: areaId,
-            ...taskContent(t),
-            status: 'not_started',
-            progress_note: null,
-            completed_on: null,
-            position: i,
-            created_at: now,
-            updated_at: now,
-            removed_at: null,
-          })
-        ).id;
+    const taskId = old ? old.id : (await insertNewTask(tx, existing.id, areaId, t, i, now)).id;
     await c.schedule(taskId, t);
   }
   for (const old of unmatched) await updateTaskRow(tx, old.id, { removed_at: now, updated_at: now });

@@ -24,20 +24,7 @@ export async function insertContent(tx: Q, planId: number, draft: PlanDraft, now
         'VALIDATION',
         `Nhiệm vụ ${t.code} thuộc lĩnh vực ${t.areaCode} không có trong kế hoạch.`,
       );
-    tasks.push(
-      await insertTask(tx, {
-        plan_id: planId,
-        area_id: area.id,
-        ...taskContent(t),
-        status: 'not_started',
-        progress_note: null,
-        completed_on: null,
-        position: i,
-        created_at: now,
-        updated_at: now,
-        removed_at: null,
-      }),
-    );
+    tasks.push(await insertNewTask(tx, planId, area.id, t, i, now));
   }
   const targets = await insertTargets(tx, planId, draft, now);
   return { areas, tasks, targets };
@@ -133,6 +120,29 @@ export function ensureAreas(draft: PlanDraft): { code: string; title: string }[]
     if (!list.some((a) => a.code === t.areaCode))
       list.push({ code: t.areaCode, title: `Lĩnh vực ${t.areaCode}` });
   return list.sort((a, b) => Number(a.code) - Number(b.code) || a.code.localeCompare(b.code));
+}
+
+/** A task new to the plan: not started, nobody's progress yet. */
+export async function insertNewTask(
+  tx: Q,
+  planId: number,
+  areaId: number,
+  t: PlanDraft['tasks'][number],
+  position: number,
+  now: string,
+): Promise<TaskRow> {
+  return insertTask(tx, {
+    plan_id: planId,
+    area_id: areaId,
+    ...taskContent(t),
+    status: 'not_started',
+    progress_note: null,
+    completed_on: null,
+    position,
+    created_at: now,
+    updated_at: now,
+    removed_at: null,
+  });
 }
 
 export function taskContent(t: PlanDraft['tasks'][number]) {
