@@ -42,7 +42,7 @@ import { reminderRoutes } from './modules/reminders/routes.js';
 import { reportRoutes } from './modules/reports/routes.js';
 import { surveyRoutes } from './modules/surveys/routes.js';
 import { postRoutes, transparencyPageRoutes } from './modules/transparency/routes.js';
-import { taskRoutes } from './modules/tasks/routes.js';
+import { taskRoutes } from './modules/plan-tracking/routes.js';
 import { startHousekeeping } from './modules/runtime/housekeeping.js';
 import { databaseRateLimitStore } from './modules/runtime/rate-limit-store.js';
 import { unitRoutes } from './modules/units/routes.js';

@@ -5,7 +5,7 @@ import { projectRoot } from '../lib/paths.js';
 import { verifyPassword } from '../modules/auth/password.js';
 import type { Actor, Role } from '../modules/auth/roles.js';
 import { listTasks, updateTaskRow } from '../modules/plans/repository.js';
-import { replaceAssignees } from '../modules/tasks/repository.js';
+import { replaceAssignees } from '../modules/plan-tracking/repository.js';
 import { countUnits, findUnitByCode, insertUnit } from '../modules/units/repository.js';
 import { findUserByUsername, listUsersOfUnit } from '../modules/users/repository.js';
 import type { Services } from '../services.js';

@@ -7,7 +7,7 @@
 import ExcelJS from 'exceljs';
 import type { Borders } from 'exceljs';
 import { fmt } from '../core/par/index.js';
-import { formatViDate } from '../core/schedule/dates.js';
+import { formatViDate } from '../core/calendar/index.js';
 import { DECREE30_FONT, decree30Document } from './decree30.js';
 import type { Block } from './decree30.js';
 

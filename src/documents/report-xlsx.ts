@@ -13,7 +13,7 @@ import {
   satisfactionRows,
 } from '../core/report/index.js';
 import type { ReportContent } from '../core/report/index.js';
-import { formatViDate } from '../core/schedule/dates.js';
+import { formatViDate } from '../core/calendar/index.js';
 import { DECREE30_FONT } from './decree30.js';
 import { nfc, upper } from './format.js';
 import { APPENDIX1_COLUMNS, APPENDIX2_COLUMNS } from './report.js';

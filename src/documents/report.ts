@@ -16,7 +16,7 @@ import {
   satisfactionRows,
 } from '../core/report/index.js';
 import type { FigureRow, ReportContent } from '../core/report/index.js';
-import { formatViDate } from '../core/schedule/dates.js';
+import { formatViDate } from '../core/calendar/index.js';
 import { decree30Document } from './decree30.js';
 import type { Block, TableCellValue } from './decree30.js';
 

@@ -6,7 +6,7 @@ import type { TestApp } from '../../tests/support/app.js';
 import { importPlan, smallPlanText } from '../../tests/support/plans.js';
 import { filenameForType, safeFilename, sniffEvidenceType } from '../lib/file-type.js';
 import type { PlanDetail } from '../modules/plans/schema.js';
-import { contentDisposition } from './content-disposition.js';
+import { contentDisposition } from '../modules/files/content-disposition.js';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04, ...Buffer.from('noi dung nen')]);

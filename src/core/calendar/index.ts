@@ -38,6 +38,22 @@ export {
   yearOf,
 } from './date.js';
 
+export type { YearMonthDay } from './periods.js';
+export {
+  clampedYmd,
+  endOfMonth,
+  endOfQuarter,
+  endOfYear,
+  formatViDate,
+  isValidYmd,
+  parseYmd,
+  romanQuarter,
+  startOfMonth,
+  startOfQuarter,
+  startOfYear,
+  ymd,
+} from './periods.js';
+
 export type { LunarDate, LunarMonth } from './lunar.js';
 export {
   LUNAR_MAX_YEAR,

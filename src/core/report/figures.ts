@@ -9,8 +9,8 @@ import type { DossierFigures, FeedbackCounts, Figure, TargetThreshold } from '..
 import { feedbackRates, satisfactionRate, targetState } from '../metrics/index.js';
 import type { DocumentFigures } from '../documents/figures.js';
 import type { TargetMetric } from '../metrics/index.js';
-import type { CalendarDate } from '../schedule/dates.js';
-import { formatViDate } from '../schedule/dates.js';
+import type { CalendarDate } from '../calendar/index.js';
+import { formatViDate } from '../calendar/index.js';
 import type { ReportingPeriodCode } from '../schedule/reporting-periods.js';
 
 export interface ReportWindow {

@@ -4,8 +4,8 @@
  * reporting periods: quarter I, 6 months, quarter III and year (domain.md §1, §4). There is no
  * quarter II or IV report in that model, so "2026-Q2" and "2026-Q4" are refused.
  */
-import { daysBetween } from '../schedule/dates.js';
-import type { CalendarDate } from '../schedule/dates.js';
+import { diffDays as daysBetween } from '../calendar/index.js';
+import type { CalendarDate } from '../calendar/index.js';
 import { REPORTING_PERIOD_CODES } from '../schedule/reporting-periods.js';
 import type { ReportingPeriodCode } from '../schedule/reporting-periods.js';
 

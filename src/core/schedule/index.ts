@@ -1,8 +1,8 @@
 /**
- * Deadline phrases → schedules → due occurrences. Pure: no I/O, no dependency outside this folder.
+ * Deadline phrases → schedules → due occurrences. Pure: no I/O; dates from `../calendar`.
  * Conventions and decisions: ./README.md.
  */
-export type { CalendarDate } from './dates.js';
+export type { CalendarDate } from '../calendar/index.js';
 export type {
   ContinuousSchedule,
   DeadlineReading,

@@ -7,7 +7,7 @@
  */
 import {
   clampedYmd,
-  daysBetween,
+  diffDays as daysBetween,
   endOfMonth,
   endOfQuarter,
   endOfYear,
@@ -18,8 +18,8 @@ import {
   startOfQuarter,
   startOfYear,
   ymd,
-} from './dates.js';
-import type { CalendarDate } from './dates.js';
+} from '../calendar/index.js';
+import type { CalendarDate } from '../calendar/index.js';
 import { periodContaining, reportingPeriods } from './reporting-periods.js';
 import { slug } from './text.js';
 import type {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isCalendarDate } from './dates.js';
+import { isCalendarDate } from '../calendar/index.js';
 import { parseDeadline, scheduleDates } from './parse-deadline.js';
 import type { DueBasis, Frequency, Schedule } from './types.js';
 

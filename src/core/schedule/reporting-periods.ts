@@ -6,8 +6,8 @@
  * first month to the 14th of the period's last month; year: 15/12 of the year before to 14/12.
  * Both are settings with these defaults, never constants buried in code.
  */
-import { clampedYmd, endOfMonth, formatViDate, isValidYmd, ymd } from './dates.js';
-import type { CalendarDate } from './dates.js';
+import { clampedYmd, endOfMonth, formatViDate, isValidYmd, ymd } from '../calendar/index.js';
+import type { CalendarDate } from '../calendar/index.js';
 import { foldText } from './text.js';
 import type { ReportingPeriod } from './types.js';
 

@@ -1,4 +1,4 @@
-import type { CalendarDate } from './dates.js';
+import type { CalendarDate } from '../calendar/index.js';
 
 /** Offsets into the ORIGINAL deadline text (UTF-16 code units, end exclusive). */
 export interface Span {

@@ -1,4 +1,5 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { sha256 } from '../../lib/hash.js';
 import {
   DEFAULT_CALENDAR_RULES,
   WorkingCalendar,
@@ -48,71 +49,126 @@ export interface EffectiveCalendar {
   reporting: ReportingSettings | undefined;
 }
 
-const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
+const tokenHash = (token: string) => sha256(token);
+
+type YearBody = { daysOff: ScheduleEntry[]; workingDays: ScheduleEntry[]; source?: string | null | undefined };
+
+/** The national announced schedules in force, as the calendar core reads them. */
+async function activeSchedules(db: Q): Promise<YearSchedule[]> {
+  const rows = await listActiveSchedules(db);
+  return rows.map((r) => ({
+    year: r.year,
+    daysOff: parseJson<ScheduleEntry[]>(r.days_off_json, []),
+    workingDays: parseJson<ScheduleEntry[]>(r.working_days_json, []),
+    source: r.source ?? undefined,
+  }));
+}
+
+/** A unit's calendar: its own settings where it has them, else its nearest ancestor's. */
+export async function effectiveCalendar(db: Q, unitId: number): Promise<EffectiveCalendar> {
+  const unit = await findUnitById(db, unitId);
+  if (!unit) throw new AppError('NOT_FOUND', 'Không tìm thấy đơn vị.');
+  const chain = unit.path.split('/').filter(Boolean).map(Number);
+  const rows = await findUnitCalendars(db, chain);
+  let settings: UnitCalendarSettings = {};
+  let inheritedFrom = 'default';
+  for (const id of chain) {
+    const row = rows.find((r) => r.unit_id === id);
+    if (!row) continue;
+    const own = UnitCalendarSettings.parse(JSON.parse(row.settings_json));
+    settings = { ...settings, ...Object.fromEntries(Object.entries(own).filter(([, v]) => v !== undefined)) };
+    inheritedFrom = id === unit.id ? 'own' : String(id);
+  }
+  const rules: CalendarRules = {
+    ...DEFAULT_CALENDAR_RULES,
+    weekend: settings.weekend ?? DEFAULT_CALENDAR_RULES.weekend,
+    cultureDayFrom: settings.cultureDayFrom === undefined ? DEFAULT_CALENDAR_RULES.cultureDayFrom : settings.cultureDayFrom,
+    overrides: await activeSchedules(db),
+  };
+  const calendar = new WorkingCalendar(rules, {
+    ...(settings.officeHours ? { officeHours: { morning: settings.officeHours.morning, afternoon: settings.officeHours.afternoon } } : {}),
+    afternoonCutoff: settings.afternoonCutoff ?? null,
+  });
+  return { rules, calendar, settings, inheritedFrom, reporting: settings.reporting };
+}
+
+async function readableUnitOf(db: Q, actor: Actor, unitId: number) {
+  const unit = await findUnitById(db, unitId);
+  if (!unit || !policy.readUnit(actor, unit.path)) throw new AppError('NOT_FOUND', 'Không tìm thấy đơn vị.');
+  return unit;
+}
+
+/** Only administrators of a top-level unit edit the national schedule. */
+async function assertNationalEditorOf(db: Q, actor: Actor) {
+  const unit = await findUnitById(db, actor.unitId);
+  if (!unit || unit.parent_id !== null || !actor.roles.includes('admin'))
+    throw new AppError('FORBIDDEN', 'Chỉ quản trị viên của đơn vị cấp cao nhất mới sửa được lịch nghỉ, làm bù hằng năm.');
+}
+
+async function saveYearOf(db: Q, clock: Clock, actor: Actor | null, year: number, body: YearBody, requestId?: string) {
+  const problems = validateYearSchedule({ year, daysOff: body.daysOff, workingDays: body.workingDays });
+  if (problems.length > 0) throw new AppError('VALIDATION', `Lịch năm ${year} không hợp lệ: ${problems.join('; ')}.`, problems);
+  const now = clock.now().toISOString();
+  return db.transaction().execute(async (tx) => {
+    const row = await insertScheduleVersion(tx, { year, daysOff: body.daysOff, workingDays: body.workingDays, source: body.source ?? null, createdBy: actor?.userId ?? null, at: now });
+    await insertAudit(tx, { unitId: actor?.unitId ?? null, userId: actor?.userId ?? null, entity: 'calendar_schedule', entityId: row.id, action: 'save', after: { year, version: row.version, daysOff: body.daysOff, workingDays: body.workingDays, source: body.source ?? null }, at: now, requestId });
+    return row;
+  });
+}
+
+/** Each day of a month: weekday, day off, holiday or make-up working day. */
+function monthDays(y: number, first: string, last: string, rules: CalendarRules) {
+  const holidays = holidaysOf(y, rules);
+  const makeUp = makeUpWorkingDaysOf(y, rules);
+  const days = [];
+  for (let d = first; d <= last; d = addDays(d, 1)) {
+    const dow = dayOfWeek(d);
+    const holiday = holidays.find((h) => h.date === d);
+    const workday = makeUp.find((w) => w.date === d);
+    days.push({
+      date: d,
+      weekday: dow,
+      off: isDayOff(d, rules),
+      holiday: holiday ? holiday.name : null,
+      makeUpWorkingDay: workday ? workday.name : null,
+    });
+  }
+  return days;
+}
+
+/** The .ics of a user's due dates: tasks assigned to them, or all of their unit's if they edit it. */
+async function feedIcsOf(db: Q, clock: Clock, token: string, baseUrl: string): Promise<string> {
+  const feed = await findActiveFeed(db, tokenHash(token));
+  if (!feed) throw new AppError('NOT_FOUND', 'Liên kết lịch không tồn tại hoặc đã bị thu hồi.');
+  const user = await findUserById(db, feed.user_id);
+  if (!user || user.active !== 1) throw new AppError('NOT_FOUND', 'Liên kết lịch không tồn tại hoặc đã bị thu hồi.');
+  const unit = await findUnitById(db, user.unit_id);
+  if (!unit) throw new AppError('NOT_FOUND');
+  const roles = parseJson<string[]>(user.roles, []);
+  const editor = roles.some((r) => r === 'admin' || r === 'head' || r === 'officer');
+  const today = vietnamToday(clock);
+  const from = addDays(today, -90);
+  const to = addDays(today, 400);
+  const dues = await occurrencesDueIn(db, unit.path, from, to, editor ? { unitId: unit.id } : { unitId: unit.id, assigneeId: user.id });
+  return buildIcal(
+    `Hạn CCHC — ${unit.name}`,
+    dues.map((d) => ({
+      uid: `occ-${d.id}@cchc`,
+      date: d.due_date ?? today,
+      summary: `${d.status === 'done' ? '✓ ' : ''}[${d.task_code}] ${d.deliverable ? `${d.deliverable}: ` : ''}${d.label}`,
+      description: d.task_title,
+      url: `${baseUrl}/tasks/${d.task_id}`,
+    })),
+    clock.now(),
+  );
+}
 
 export function calendarService({ db, clock }: { db: Q; clock: Clock }) {
-  /** The national announced schedules in force, as the calendar core reads them. */
-  async function schedules(): Promise<YearSchedule[]> {
-    const rows = await listActiveSchedules(db);
-    return rows.map((r) => ({
-      year: r.year,
-      daysOff: parseJson<ScheduleEntry[]>(r.days_off_json, []),
-      workingDays: parseJson<ScheduleEntry[]>(r.working_days_json, []),
-      source: r.source ?? undefined,
-    }));
-  }
-
-  /** A unit's calendar: its own settings where it has them, else its nearest ancestor's. */
-  async function forUnit(unitId: number): Promise<EffectiveCalendar> {
-    const unit = await findUnitById(db, unitId);
-    if (!unit) throw new AppError('NOT_FOUND', 'Không tìm thấy đơn vị.');
-    const chain = unit.path.split('/').filter(Boolean).map(Number);
-    const rows = await findUnitCalendars(db, chain);
-    let settings: UnitCalendarSettings = {};
-    let inheritedFrom = 'default';
-    for (const id of chain) {
-      const row = rows.find((r) => r.unit_id === id);
-      if (!row) continue;
-      const own = UnitCalendarSettings.parse(JSON.parse(row.settings_json));
-      settings = { ...settings, ...Object.fromEntries(Object.entries(own).filter(([, v]) => v !== undefined)) };
-      inheritedFrom = id === unit.id ? 'own' : String(id);
-    }
-    const rules: CalendarRules = {
-      ...DEFAULT_CALENDAR_RULES,
-      weekend: settings.weekend ?? DEFAULT_CALENDAR_RULES.weekend,
-      cultureDayFrom: settings.cultureDayFrom === undefined ? DEFAULT_CALENDAR_RULES.cultureDayFrom : settings.cultureDayFrom,
-      overrides: await schedules(),
-    };
-    const calendar = new WorkingCalendar(rules, {
-      ...(settings.officeHours ? { officeHours: { morning: settings.officeHours.morning, afternoon: settings.officeHours.afternoon } } : {}),
-      afternoonCutoff: settings.afternoonCutoff ?? null,
-    });
-    return { rules, calendar, settings, inheritedFrom, reporting: settings.reporting };
-  }
-
-  async function readableUnit(actor: Actor, unitId: number) {
-    const unit = await findUnitById(db, unitId);
-    if (!unit || !policy.readUnit(actor, unit.path)) throw new AppError('NOT_FOUND', 'Không tìm thấy đơn vị.');
-    return unit;
-  }
-
-  /** Only administrators of a top-level unit edit the national schedule. */
-  async function assertNationalEditor(actor: Actor) {
-    const unit = await findUnitById(db, actor.unitId);
-    if (!unit || unit.parent_id !== null || !actor.roles.includes('admin'))
-      throw new AppError('FORBIDDEN', 'Chỉ quản trị viên của đơn vị cấp cao nhất mới sửa được lịch nghỉ, làm bù hằng năm.');
-  }
-
-  async function saveYear(actor: Actor | null, year: number, body: { daysOff: ScheduleEntry[]; workingDays: ScheduleEntry[]; source?: string | null | undefined }, requestId?: string) {
-    const problems = validateYearSchedule({ year, daysOff: body.daysOff, workingDays: body.workingDays });
-    if (problems.length > 0) throw new AppError('VALIDATION', `Lịch năm ${year} không hợp lệ: ${problems.join('; ')}.`, problems);
-    const now = clock.now().toISOString();
-    return db.transaction().execute(async (tx) => {
-      const row = await insertScheduleVersion(tx, { year, daysOff: body.daysOff, workingDays: body.workingDays, source: body.source ?? null, createdBy: actor?.userId ?? null, at: now });
-      await insertAudit(tx, { unitId: actor?.unitId ?? null, userId: actor?.userId ?? null, entity: 'calendar_schedule', entityId: row.id, action: 'save', after: { year, version: row.version, daysOff: body.daysOff, workingDays: body.workingDays, source: body.source ?? null }, at: now, requestId });
-      return row;
-    });
-  }
+  const forUnit = (unitId: number) => effectiveCalendar(db, unitId);
+  const readableUnit = (actor: Actor, unitId: number) => readableUnitOf(db, actor, unitId);
+  const assertNationalEditor = (actor: Actor) => assertNationalEditorOf(db, actor);
+  const saveYear = (actor: Actor | null, year: number, body: YearBody, requestId?: string) =>
+    saveYearOf(db, clock, actor, year, body, requestId);
 
   return {
     forUnit,
@@ -131,21 +187,7 @@ export function calendarService({ db, clock }: { db: Q; clock: Clock }) {
       const [y, m] = month.split('-').map(Number) as [number, number];
       const first = `${month}-01`;
       const last = `${month}-${String(daysInMonth(y, m)).padStart(2, '0')}`;
-      const holidays = holidaysOf(y, rules);
-      const makeUp = makeUpWorkingDaysOf(y, rules);
-      const days = [];
-      for (let d = first; d <= last; d = addDays(d, 1)) {
-        const dow = dayOfWeek(d);
-        const holiday = holidays.find((h) => h.date === d);
-        const workday = makeUp.find((w) => w.date === d);
-        days.push({
-          date: d,
-          weekday: dow,
-          off: isDayOff(d, rules),
-          holiday: holiday ? holiday.name : null,
-          makeUpWorkingDay: workday ? workday.name : null,
-        });
-      }
+      const days = monthDays(y, first, last, rules);
       const dues = await occurrencesDueIn(db, unit.path, first, last, subtree ? {} : { unitId: unit.id });
       return { unit: { id: unit.id, name: unit.name }, month, today: vietnamToday(clock), days, dues };
     },
@@ -223,29 +265,7 @@ export function calendarService({ db, clock }: { db: Q; clock: Clock }) {
 
     /** The .ics of a user's due dates: tasks assigned to them, or all of their unit's if they edit it. */
     async feedIcs(token: string, baseUrl: string): Promise<string> {
-      const feed = await findActiveFeed(db, tokenHash(token));
-      if (!feed) throw new AppError('NOT_FOUND', 'Liên kết lịch không tồn tại hoặc đã bị thu hồi.');
-      const user = await findUserById(db, feed.user_id);
-      if (!user || user.active !== 1) throw new AppError('NOT_FOUND', 'Liên kết lịch không tồn tại hoặc đã bị thu hồi.');
-      const unit = await findUnitById(db, user.unit_id);
-      if (!unit) throw new AppError('NOT_FOUND');
-      const roles = parseJson<string[]>(user.roles, []);
-      const editor = roles.some((r) => r === 'admin' || r === 'head' || r === 'officer');
-      const today = vietnamToday(clock);
-      const from = addDays(today, -90);
-      const to = addDays(today, 400);
-      const dues = await occurrencesDueIn(db, unit.path, from, to, editor ? { unitId: unit.id } : { unitId: unit.id, assigneeId: user.id });
-      return buildIcal(
-        `Hạn CCHC — ${unit.name}`,
-        dues.map((d) => ({
-          uid: `occ-${d.id}@cchc`,
-          date: d.due_date ?? today,
-          summary: `${d.status === 'done' ? '✓ ' : ''}[${d.task_code}] ${d.deliverable ? `${d.deliverable}: ` : ''}${d.label}`,
-          description: d.task_title,
-          url: `${baseUrl}/tasks/${d.task_id}`,
-        })),
-        clock.now(),
-      );
+      return feedIcsOf(db, clock, token, baseUrl);
     },
   };
 }

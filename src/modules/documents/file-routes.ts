@@ -1,6 +1,6 @@
 /** Routes of a document's file: attaching, downloading, checking its signatures again, checking any PDF. */
 import { AppError } from '../../errors.js';
-import { contentDisposition } from '../../http/content-disposition.js';
+import { contentDisposition } from '../files/content-disposition.js';
 import { actorOf } from '../../http/context.js';
 import { fileResponse } from '../../http/contract.js';
 import { readUpload } from '../../http/multipart.js';

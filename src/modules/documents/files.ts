@@ -7,7 +7,7 @@ import { filenameForType, sniffEvidenceType } from '../../lib/file-type.js';
 import { sha256 } from '../../lib/hash.js';
 import { policy } from '../auth/policy.js';
 import type { Actor } from '../auth/roles.js';
-import { insertBlob, readBlob } from '../evidence/repository.js';
+import { insertBlob, readBlob } from '../files/repository.js';
 import {
   auditDocument,
   loadReadable,

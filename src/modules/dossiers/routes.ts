@@ -23,7 +23,7 @@ import {
   ReceiveBody,
   StepBody,
 } from './schema.js';
-import { contentDisposition } from '../../http/content-disposition.js';
+import { contentDisposition } from '../files/content-disposition.js';
 import { AppError } from '../../errors.js';
 import { fileResponse, OkMessage } from '../../http/contract.js';
 

@@ -8,7 +8,7 @@ import type { ExchangeConnectionRow } from '../../db/tables.js';
 import { AppError } from '../../errors.js';
 import { sha256 } from '../../lib/hash.js';
 import { SYSTEM_ACTOR } from '../auth/roles.js';
-import { insertBlob } from '../evidence/repository.js';
+import { insertBlob } from '../files/repository.js';
 import {
   blankReport,
   findReport,

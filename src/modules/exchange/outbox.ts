@@ -8,7 +8,7 @@ import type { ExchangeOutboxRow, ReportSubmissionRow, UnitRow } from '../../db/t
 import type { Q } from '../../db/types.js';
 import { sha256 } from '../../lib/hash.js';
 import { SYSTEM_ACTOR } from '../auth/roles.js';
-import { insertBlob, readBlob } from '../evidence/repository.js';
+import { insertBlob, readBlob } from '../files/repository.js';
 import type { SubmittedReport } from '../reports/service.js';
 import { CONNECTION_HEADER, SIGNATURE_HEADER, audit, errorMessage, post } from './context.js';
 import type { ExchangeContext } from './context.js';

@@ -1,6 +1,6 @@
 /** Staff routes of the exchange page: the unit's link to its superior, and the units below. */
 import type { FastifyRequest } from 'fastify';
-import { contentDisposition } from '../../http/content-disposition.js';
+import { contentDisposition } from '../files/content-disposition.js';
 import { actorOf } from '../../http/context.js';
 import type { Actor } from '../auth/roles.js';
 import type { Services } from '../../services.js';

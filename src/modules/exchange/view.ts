@@ -5,7 +5,7 @@ import { AppError } from '../../errors.js';
 import { sha256 } from '../../lib/hash.js';
 import { policy } from '../auth/policy.js';
 import type { Actor } from '../auth/roles.js';
-import { readBlob } from '../evidence/repository.js';
+import { readBlob } from '../files/repository.js';
 import { findReport, listSubmissions } from '../reports/repository.js';
 import { readableUnit } from './context.js';
 import type { ExchangeContext } from './context.js';

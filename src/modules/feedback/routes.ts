@@ -31,7 +31,7 @@ import {
 } from './schema.js';
 import { FEEDBACK_FILE_MAX_BYTES, FEEDBACK_MAX_FILES } from './service.js';
 import type { UploadedFile } from './service.js';
-import { contentDisposition } from '../../http/content-disposition.js';
+import { contentDisposition } from '../files/content-disposition.js';
 import { fileResponse, OkResult } from '../../http/contract.js';
 
 const PAGE = 50;

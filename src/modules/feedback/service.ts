@@ -37,7 +37,7 @@ import { sharedSecret, useChallenge } from '../runtime/repository.js';
 import { findUnitById, listUnitSubtree } from '../units/repository.js';
 import { findUserById } from '../users/repository.js';
 import type { FeedbackCountsRow, FeedbackWithScope } from './repository.js';
-import { insertBlob, readBlob } from '../evidence/repository.js';
+import { insertBlob, readBlob } from '../files/repository.js';
 import {
   feedbackCountsSql,
   findFeedback,

@@ -15,7 +15,7 @@ import type { Actor, Caller } from '../auth/roles.js';
 import { callerUserId } from '../auth/roles.js';
 import { counterScope, raiseCounter, takeNumbers } from '../counters/repository.js';
 import { DEFAULT_READ_LIMITS, readSheet } from '../dossier-import/file.js';
-import { insertBlob } from '../evidence/repository.js';
+import { insertBlob } from '../files/repository.js';
 import { listUnitSubtree } from '../units/repository.js';
 import type { ParContext } from './context.js';
 import { audit, chainOf, nfcOrNull, parseRule, readableSet, readableUnit } from './context.js';

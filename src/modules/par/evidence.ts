@@ -8,7 +8,7 @@ import { EVIDENCE_TYPES_TEXT, safeFilename, sniffEvidenceType } from '../../lib/
 import { sha256 } from '../../lib/hash.js';
 import type { ParLinkKind } from '../../shared/par.js';
 import type { Actor } from '../auth/roles.js';
-import { insertBlob, readBlob } from '../evidence/repository.js';
+import { insertBlob, readBlob } from '../files/repository.js';
 import type { ParContext } from './context.js';
 import { audit, leafOf, loadAssessment, requireSelf } from './context.js';
 import type { UploadedFile } from './criteria-sets.js';

@@ -9,7 +9,7 @@ import { PAR_NOT_STARTED_LABEL, PAR_STATUS_LABELS } from '../../shared/par.js';
 import type { ParStatus } from '../../shared/par.js';
 import { policy } from '../auth/policy.js';
 import type { Actor } from '../auth/roles.js';
-import { readBlob } from '../evidence/repository.js';
+import { readBlob } from '../files/repository.js';
 import { listUnitSubtree } from '../units/repository.js';
 import type { ParContext } from './context.js';
 import { audit, loadAssessment, readableUnit } from './context.js';

@@ -8,7 +8,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../errors.js';
 import { actorOf } from '../../http/context.js';
-import { contentDisposition } from '../../http/content-disposition.js';
+import { contentDisposition } from '../files/content-disposition.js';
 import { fileResponse } from '../../http/contract.js';
 import { intField, readUpload } from '../../http/multipart.js';
 import { PAR_LIMITS } from '../../shared/par.js';

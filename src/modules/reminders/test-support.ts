@@ -2,7 +2,7 @@
 import type { Q } from '../../db/types.js';
 import type { Role } from '../auth/roles.js';
 import { insertArea, insertPlan, insertTask } from '../plans/repository.js';
-import { insertOccurrence, replaceAssignees } from '../tasks/repository.js';
+import { insertOccurrence, replaceAssignees } from '../plan-tracking/repository.js';
 
 export interface OccurrenceSpec {
   due: string;

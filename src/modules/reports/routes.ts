@@ -16,7 +16,7 @@ import {
   ScheduleQuery,
   SubmissionParams,
 } from './schema.js';
-import { contentDisposition } from '../../http/content-disposition.js';
+import { contentDisposition } from '../files/content-disposition.js';
 import { fileResponse } from '../../http/contract.js';
 
 const TYPES = {

@@ -51,9 +51,9 @@ import { reportXlsx } from '../../documents/report-xlsx.js';
 import { insertAudit } from '../audit/repository.js';
 import { policy } from '../auth/policy.js';
 import type { Actor } from '../auth/roles.js';
-import { insertBlob, readBlob } from '../evidence/repository.js';
+import { insertBlob, readBlob } from '../files/repository.js';
 import { findActivePlan, listAreas, listTargets, listTasks } from '../plans/repository.js';
-import { listOccurrencesOfPlan } from '../tasks/repository.js';
+import { listOccurrencesOfPlan } from '../plan-tracking/repository.js';
 import { findUnitById } from '../units/repository.js';
 import {
   activePlansInSubtree,

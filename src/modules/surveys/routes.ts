@@ -13,7 +13,7 @@ import {
   SurveyOut,
   SurveyTemplateOut,
 } from './schema.js';
-import { contentDisposition } from '../../http/content-disposition.js';
+import { contentDisposition } from '../files/content-disposition.js';
 import { fileResponse, OkMessage, OkResult } from '../../http/contract.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -8,7 +8,7 @@ import type { Services } from '../../services.js';
 import { IdParams } from '../units/schema.js';
 import { PAGE_CSS, PAGE_CSS_PATH, renderTransparencyPage } from './page.js';
 import { PostBody, PostOut, TransparencyOut } from './schema.js';
-import { contentDisposition } from '../../http/content-disposition.js';
+import { contentDisposition } from '../files/content-disposition.js';
 import { fileResponse, OkResult } from '../../http/contract.js';
 
 /** Browsers and proxies may keep the public page a short while. */

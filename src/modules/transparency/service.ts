@@ -10,7 +10,7 @@ import type { Q } from '../../db/types.js';
 import { insertAudit } from '../audit/repository.js';
 import { policy } from '../auth/policy.js';
 import type { Actor } from '../auth/roles.js';
-import { insertBlob, readBlob } from '../evidence/repository.js';
+import { insertBlob, readBlob } from '../files/repository.js';
 import { findUnitByCode, findUnitById } from '../units/repository.js';
 import { buildTransparencyFigures } from './figures.js';
 import type {

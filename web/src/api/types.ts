@@ -40,7 +40,7 @@ import type {
   HistoryOut as HistorySchema,
   MyTaskOut as MyTaskSchema,
   TaskDetail as TaskDetailSchema,
-} from '../../../src/modules/tasks/schema.js';
+} from '../../../src/modules/plan-tracking/schema.js';
 import type { UnitKind } from '../../../src/modules/units/kinds.js';
 import type {
   DossierDetail as DossierDetailSchema,

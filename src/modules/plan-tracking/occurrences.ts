@@ -8,9 +8,14 @@ import { insertOccurrence, listOccurrencesOfTask, updateOccurrence } from './rep
 export const EVENT_KEY_PREFIX = 'event:';
 
 /** The schedule a task follows: the user's correction, else what its deadline text says. */
-export function scheduleOf(task: { deadlineText: string; deliverables: { name: string }[] }, planYear: number, corrected?: Schedule | null): Schedule {
+export function scheduleOf(
+  task: { deadlineText: string; deliverables: { name: string }[] },
+  planYear: number,
+  corrected?: Schedule | null,
+): Schedule {
   if (corrected) return corrected;
-  return parseDeadline(task.deadlineText, { planYear, deliverables: task.deliverables.map((d) => d.name) }).schedule;
+  return parseDeadline(task.deadlineText, { planYear, deliverables: task.deliverables.map((d) => d.name) })
+    .schedule;
 }
 
 export function periodsOf(year: number, settings: ReportingSettings | null | undefined): ReportingPeriod[] {
@@ -29,16 +34,27 @@ export async function syncOccurrences(
   ctx: { planYear: number; periods: ReportingPeriod[]; now: string; carry?: TaskOccurrenceRow[] },
 ): Promise<void> {
   const existing = await listOccurrencesOfTask(db, taskId, true);
-  const events = [...existing, ...(ctx.carry ?? [])].filter((o) => o.key.startsWith(EVENT_KEY_PREFIX) && o.removed_at === null);
-  const wanted: Occurrence[] = expandSchedule(schedule, { planYear: ctx.planYear, periods: ctx.periods }).filter(
-    (o) => !(schedule.kind === 'event' && o.due === null && events.length > 0),
+  const events = [...existing, ...(ctx.carry ?? [])].filter(
+    (o) => o.key.startsWith(EVENT_KEY_PREFIX) && o.removed_at === null,
   );
+  const wanted: Occurrence[] = expandSchedule(schedule, {
+    planYear: ctx.planYear,
+    periods: ctx.periods,
+  }).filter((o) => !(schedule.kind === 'event' && o.due === null && events.length > 0));
   const seen = new Set<string>();
   for (const [position, o] of wanted.entries()) {
     seen.add(o.key);
     const row = existing.find((e) => e.key === o.key);
     const carried = ctx.carry?.find((c) => c.key === o.key);
-    const content = { due_date: o.due, label: o.label, deliverable: o.deliverable ?? null, period_key: o.periodKey ?? null, position, updated_at: ctx.now, removed_at: null };
+    const content = {
+      due_date: o.due,
+      label: o.label,
+      deliverable: o.deliverable ?? null,
+      period_key: o.periodKey ?? null,
+      position,
+      updated_at: ctx.now,
+      removed_at: null,
+    };
     if (row) await updateOccurrence(db, row.id, content);
     else
       await insertOccurrence(db, {

@@ -13,8 +13,15 @@ import { presentTarget, presentTask } from '../plans/presenter.js';
 import { TargetOut } from '../plans/schema.js';
 import { IdParams } from '../units/schema.js';
 import type { EvidenceOut } from './schema.js';
-import { EventBody, EvidenceOut as EvidenceOutSchema, MyTaskOut, OccurrencePatchBody, TaskDetail, TaskPatchBody } from './schema.js';
-import { contentDisposition } from '../../http/content-disposition.js';
+import {
+  EventBody,
+  EvidenceOut as EvidenceOutSchema,
+  MyTaskOut,
+  OccurrencePatchBody,
+  TaskDetail,
+  TaskPatchBody,
+} from './schema.js';
+import { sendDownload } from '../files/download.js';
 
 export function presentEvidence(e: EvidenceRow & { uploader_name: string }): EvidenceOut {
   return {
@@ -117,7 +124,15 @@ export const taskRoutes =
 
     app.patch(
       '/occurrences/:id',
-      { schema: { tags: ['tasks'], summary: 'Cập nhật một kỳ thực hiện của nhiệm vụ', params: IdParams, body: OccurrencePatchBody, response: { 200: TaskDetail } } },
+      {
+        schema: {
+          tags: ['tasks'],
+          summary: 'Cập nhật một kỳ thực hiện của nhiệm vụ',
+          params: IdParams,
+          body: OccurrencePatchBody,
+          response: { 200: TaskDetail },
+        },
+      },
       async (req) => {
         const actor = actorOf(req);
         const taskId = await services.tasks.updateOccurrence(actor, req.params.id, req.body, String(req.id));
@@ -126,7 +141,15 @@ export const taskRoutes =
     );
     app.post(
       '/tasks/:id/events',
-      { schema: { tags: ['tasks'], summary: 'Ghi nhận sự kiện phát sinh (nhiệm vụ "Khi có…")', params: IdParams, body: EventBody, response: { 200: TaskDetail } } },
+      {
+        schema: {
+          tags: ['tasks'],
+          summary: 'Ghi nhận sự kiện phát sinh (nhiệm vụ "Khi có…")',
+          params: IdParams,
+          body: EventBody,
+          response: { 200: TaskDetail },
+        },
+      },
       async (req) => {
         const actor = actorOf(req);
         await services.tasks.recordEvent(actor, req.params.id, req.body, String(req.id));
@@ -134,98 +157,110 @@ export const taskRoutes =
       },
     );
 
-    const evidenceTags = ['evidence'];
-    for (const kind of ['tasks', 'targets'] as const) {
-      const owner = (id: number) => (kind === 'tasks' ? { taskId: id } : { targetId: id });
-      app.get(
-        `/${kind}/:id/evidence`,
-        { schema: { tags: evidenceTags, params: IdParams, response: { 200: z.array(EvidenceOutSchema) } } },
-        async (req) =>
-          (await services.evidence.list(actorOf(req), owner(req.params.id))).map(presentEvidence),
-      );
-      app.post(
-        `/${kind}/:id/evidence`,
-        {
-          schema: {
-            tags: evidenceTags,
-            summary: 'Tải lên tệp minh chứng',
-            params: IdParams,
-            consumes: ['multipart/form-data'],
-            response: { 200: EvidenceOutSchema },
-          },
-        },
-        async (req) => {
-          const actor = actorOf(req);
-          const form = await readUpload(req, uploadMaxBytes);
-          if (!form.file) throw new AppError('FILE_EMPTY', 'Chưa chọn tệp minh chứng.');
-          const ev = await services.evidence.upload(
-            actor,
-            owner(req.params.id),
-            form.file,
-            {
-              deliverableIndex: intField(form.fields, 'deliverableIndex') ?? null,
-              occurrenceId: intField(form.fields, 'occurrenceId') ?? null,
-              note: form.fields.note?.slice(0, 2000) ?? null,
-            },
-            String(req.id),
-          );
-          return presentEvidence({ ...ev, uploader_name: actor.fullName });
-        },
-      );
-    }
+    registerEvidenceRoutes(app, services, uploadMaxBytes);
+    registerTargetRoutes(app, services);
+  };
 
+type App = Parameters<FastifyPluginAsyncZod>[0];
+
+/** Evidence of tasks and targets: list, upload, download, withdraw. */
+function registerEvidenceRoutes(app: App, services: Services, uploadMaxBytes: number): void {
+  const evidenceTags = ['evidence'];
+  for (const kind of ['tasks', 'targets'] as const) {
+    const owner = (id: number) => (kind === 'tasks' ? { taskId: id } : { targetId: id });
     app.get(
-      '/evidence/:id/download',
-      {
-        schema: {
-          tags: evidenceTags,
-          summary: 'Tải tệp minh chứng',
-          params: IdParams,
-          response: { 200: fileResponse('Tệp minh chứng', 'application/octet-stream') },
-        },
-      },
-      async (req, reply) => {
-        const file = await services.evidence.download(actorOf(req), req.params.id);
-        return reply
-          .header('Content-Type', file.contentType)
-          .header('Content-Disposition', contentDisposition(file.filename, { mime: file.contentType }))
-          .header('X-Content-Type-Options', 'nosniff')
-          .send(Buffer.from(file.data));
-      },
+      `/${kind}/:id/evidence`,
+      { schema: { tags: evidenceTags, params: IdParams, response: { 200: z.array(EvidenceOutSchema) } } },
+      async (req) => (await services.evidence.list(actorOf(req), owner(req.params.id))).map(presentEvidence),
     );
     app.post(
-      '/evidence/:id/withdraw',
+      `/${kind}/:id/evidence`,
       {
         schema: {
           tags: evidenceTags,
-          summary: 'Rút tệp minh chứng (không xóa)',
+          summary: 'Tải lên tệp minh chứng',
           params: IdParams,
-          response: { 200: OkResult },
-        },
-      },
-      async (req) => {
-        await services.evidence.withdraw(actorOf(req), req.params.id, String(req.id));
-        return { ok: true };
-      },
-    );
-
-    app.patch(
-      '/targets/:id',
-      {
-        schema: {
-          tags: ['targets'],
-          summary: 'Cập nhật kết quả đạt được của chỉ tiêu',
-          params: IdParams,
-          body: TargetPatchBody,
-          response: { 200: TargetOut },
+          consumes: ['multipart/form-data'],
+          response: { 200: EvidenceOutSchema },
         },
       },
       async (req) => {
         const actor = actorOf(req);
-        const t = await services.targets.update(actor, req.params.id, req.body, String(req.id));
-        const evidence = await services.evidence.list(actor, { targetId: t.id });
-        const measured = t.metric ? await services.plans.measuredFor(t.plan_id) : null;
-        return presentTarget(actor, t, { unitId: t.unit_id, planStatus: t.plan_status }, evidence.length, measured);
+        const form = await readUpload(req, uploadMaxBytes);
+        if (!form.file) throw new AppError('FILE_EMPTY', 'Chưa chọn tệp minh chứng.');
+        const ev = await services.evidence.upload(
+          actor,
+          owner(req.params.id),
+          form.file,
+          {
+            deliverableIndex: intField(form.fields, 'deliverableIndex') ?? null,
+            occurrenceId: intField(form.fields, 'occurrenceId') ?? null,
+            note: form.fields.note?.slice(0, 2000) ?? null,
+          },
+          String(req.id),
+        );
+        return presentEvidence({ ...ev, uploader_name: actor.fullName });
       },
     );
-  };
+  }
+
+  app.get(
+    '/evidence/:id/download',
+    {
+      schema: {
+        tags: evidenceTags,
+        summary: 'Tải tệp minh chứng',
+        params: IdParams,
+        response: { 200: fileResponse('Tệp minh chứng', 'application/octet-stream') },
+      },
+    },
+    async (req, reply) => {
+      const file = await services.evidence.download(actorOf(req), req.params.id);
+      return sendDownload(reply, { data: file.data, filename: file.filename, mime: file.contentType });
+    },
+  );
+  app.post(
+    '/evidence/:id/withdraw',
+    {
+      schema: {
+        tags: evidenceTags,
+        summary: 'Rút tệp minh chứng (không xóa)',
+        params: IdParams,
+        response: { 200: OkResult },
+      },
+    },
+    async (req) => {
+      await services.evidence.withdraw(actorOf(req), req.params.id, String(req.id));
+      return { ok: true };
+    },
+  );
+}
+
+/** A target's achieved value and assessment. */
+function registerTargetRoutes(app: App, services: Services): void {
+  app.patch(
+    '/targets/:id',
+    {
+      schema: {
+        tags: ['targets'],
+        summary: 'Cập nhật kết quả đạt được của chỉ tiêu',
+        params: IdParams,
+        body: TargetPatchBody,
+        response: { 200: TargetOut },
+      },
+    },
+    async (req) => {
+      const actor = actorOf(req);
+      const t = await services.targets.update(actor, req.params.id, req.body, String(req.id));
+      const evidence = await services.evidence.list(actor, { targetId: t.id });
+      const measured = t.metric ? await services.plans.measuredFor(t.plan_id) : null;
+      return presentTarget(
+        actor,
+        t,
+        { unitId: t.unit_id, planStatus: t.plan_status },
+        evidence.length,
+        measured,
+      );
+    },
+  );
+}

@@ -11,17 +11,11 @@ import {
 import { insertAudit } from '../audit/repository.js';
 import type { Actor } from '../auth/roles.js';
 import { sha256 } from '../../lib/hash.js';
-import type { TargetsService } from '../targets/service.js';
-import { findOccurrence } from '../tasks/repository.js';
-import type { TasksService } from '../tasks/service.js';
-import {
-  findEvidence,
-  insertBlob,
-  insertEvidence,
-  listEvidenceOf,
-  readBlob,
-  withdrawEvidence,
-} from './repository.js';
+import type { TargetsService } from './targets.js';
+import { findOccurrence } from './repository.js';
+import type { TasksService } from './tasks.js';
+import { insertBlob, readBlob } from '../files/repository.js';
+import { findEvidence, insertEvidence, listEvidenceOf, withdrawEvidence } from './repository.js';
 
 export type EvidenceOwner = { taskId: number } | { targetId: number };
 
@@ -33,39 +27,45 @@ export interface EvidenceDeps {
   targets: TargetsService;
 }
 
-export function evidenceService({ db, clock, uploadMaxBytes, tasks, targets }: EvidenceDeps) {
-  /** The owner's unit, after checking the actor may read it (and write it, when asked). */
-  async function ownerScope(actor: Actor, owner: EvidenceOwner, write: boolean) {
-    if ('taskId' in owner) {
-      const { task, assignees } = await tasks.loadReadable(actor, owner.taskId);
-      if (
-        write &&
-        !tasks.canUpdate(
-          actor,
-          task,
-          assignees.map((a) => a.id),
-        )
+/** The owner's unit, after checking the actor may read it (and write it, when asked). */
+async function ownerScope(
+  { tasks, targets }: Pick<EvidenceDeps, 'tasks' | 'targets'>,
+  actor: Actor,
+  owner: EvidenceOwner,
+  write: boolean,
+) {
+  if ('taskId' in owner) {
+    const { task, assignees } = await tasks.loadReadable(actor, owner.taskId);
+    if (
+      write &&
+      !tasks.canUpdate(
+        actor,
+        task,
+        assignees.map((a) => a.id),
       )
-        throw new AppError('FORBIDDEN');
-      return { unitId: task.unit_id, deliverables: (JSON.parse(task.deliverables_json) as unknown[]).length };
-    }
-    const target = await targets.loadReadable(actor, owner.targetId);
-    if (write && !targets.canUpdate(actor, target)) throw new AppError('FORBIDDEN');
-    return { unitId: target.unit_id, deliverables: 0 };
+    )
+      throw new AppError('FORBIDDEN');
+    return { unitId: task.unit_id, deliverables: (JSON.parse(task.deliverables_json) as unknown[]).length };
   }
+  const target = await targets.loadReadable(actor, owner.targetId);
+  if (write && !targets.canUpdate(actor, target)) throw new AppError('FORBIDDEN');
+  return { unitId: target.unit_id, deliverables: 0 };
+}
 
+export function evidenceService({ db, clock, uploadMaxBytes, tasks, targets }: EvidenceDeps) {
+  const scopeDeps = { tasks, targets };
   async function loadEvidence(actor: Actor, id: number) {
     const ev = await findEvidence(db, id);
     if (!ev) throw new AppError('NOT_FOUND', 'Không tìm thấy tệp minh chứng.');
     const owner: EvidenceOwner =
       ev.task_id !== null ? { taskId: ev.task_id } : { targetId: ev.target_id ?? 0 };
-    await ownerScope(actor, owner, false);
+    await ownerScope(scopeDeps, actor, owner, false);
     return { ev, owner };
   }
 
   return {
     async list(actor: Actor, owner: EvidenceOwner) {
-      await ownerScope(actor, owner, false);
+      await ownerScope(scopeDeps, actor, owner, false);
       return listEvidenceOf(db, owner);
     },
 
@@ -76,7 +76,7 @@ export function evidenceService({ db, clock, uploadMaxBytes, tasks, targets }: E
       opts: { deliverableIndex?: number | null; note?: string | null; occurrenceId?: number | null },
       requestId?: string,
     ) {
-      const scope = await ownerScope(actor, owner, true);
+      const scope = await ownerScope(scopeDeps, actor, owner, true);
       if (file.bytes.length === 0) throw new AppError('FILE_EMPTY', 'Tệp minh chứng rỗng.');
       if (file.bytes.length > uploadMaxBytes)
         throw new AppError(
@@ -143,7 +143,7 @@ export function evidenceService({ db, clock, uploadMaxBytes, tasks, targets }: E
     /** Evidence is an official record: withdrawing hides it from lists but keeps it. */
     async withdraw(actor: Actor, id: number, requestId?: string) {
       const { ev, owner } = await loadEvidence(actor, id);
-      await ownerScope(actor, owner, true);
+      await ownerScope(scopeDeps, actor, owner, true);
       if (!policy.withdrawEvidence(actor, ev.uploaded_by))
         throw new AppError('FORBIDDEN', 'Bạn chỉ rút được tệp minh chứng do chính mình tải lên.');
       const now = clock.now().toISOString();

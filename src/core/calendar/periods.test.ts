@@ -1,17 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  addDays,
-  clampedYmd,
-  daysBetween,
-  endOfMonth,
-  endOfQuarter,
-  formatViDate,
-  isCalendarDate,
-  parseYmd,
-  romanQuarter,
-  ymd,
-} from './dates.js';
+import { addDays, diffDays as daysBetween, isCalendarDate } from './date.js';
+import { clampedYmd, endOfMonth, endOfQuarter, formatViDate, parseYmd, romanQuarter, ymd } from './periods.js';
 
 describe('dates', () => {
   it('month and quarter ends, leap years', () => {

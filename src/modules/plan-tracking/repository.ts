@@ -1,4 +1,4 @@
-import type { TaskOccurrenceRow, TaskRow } from '../../db/tables.js';
+import type { EvidenceRow, TargetRow, TaskOccurrenceRow, TaskRow } from '../../db/tables.js';
 import type { Q } from '../../db/types.js';
 
 export type TaskWithScope = TaskRow & {
@@ -114,4 +114,62 @@ export async function lockOccurrence(db: Q, id: number): Promise<TaskOccurrenceR
 
 export async function findOccurrence(db: Q, id: number): Promise<TaskOccurrenceRow | undefined> {
   return db.selectFrom('task_occurrence').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+// Targets
+
+export type TargetWithScope = TargetRow & { unit_id: number; unit_path: string; plan_status: string };
+
+export async function findTargetWithScope(db: Q, id: number): Promise<TargetWithScope | undefined> {
+  return db
+    .selectFrom('target')
+    .innerJoin('plan', 'plan.id', 'target.plan_id')
+    .innerJoin('unit', 'unit.id', 'plan.unit_id')
+    .selectAll('target')
+    .select(['plan.unit_id as unit_id', 'unit.path as unit_path', 'plan.status as plan_status'])
+    .where('target.id', '=', id)
+    .executeTakeFirst();
+}
+
+// Evidence (its bytes are in `file_blob`, see modules/files)
+export async function insertEvidence(db: Q, values: Omit<EvidenceRow, 'id'>): Promise<EvidenceRow> {
+  return db.insertInto('evidence').values(values).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function findEvidence(db: Q, id: number): Promise<EvidenceRow | undefined> {
+  return db.selectFrom('evidence').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function listEvidenceOf(
+  db: Q,
+  owner: { taskId: number } | { targetId: number },
+): Promise<(EvidenceRow & { uploader_name: string })[]> {
+  let q = db
+    .selectFrom('evidence')
+    .innerJoin('app_user', 'app_user.id', 'evidence.uploaded_by')
+    .selectAll('evidence')
+    .select('app_user.full_name as uploader_name')
+    .where('evidence.withdrawn_at', 'is', null);
+  q =
+    'taskId' in owner
+      ? q.where('evidence.task_id', '=', owner.taskId)
+      : q.where('evidence.target_id', '=', owner.targetId);
+  return q.orderBy('evidence.uploaded_at', 'desc').execute();
+}
+
+export async function withdrawEvidence(db: Q, id: number, at: string, by: number): Promise<void> {
+  await db.updateTable('evidence').set({ withdrawn_at: at, withdrawn_by: by }).where('id', '=', id).execute();
+}
+
+/** Live evidence counts of the given tasks. */
+export async function evidenceCountsOfTasks(db: Q, taskIds: number[]): Promise<Map<number, number>> {
+  if (taskIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('evidence')
+    .select(['task_id', (eb) => eb.fn.countAll().as('n')])
+    .where('task_id', 'in', taskIds)
+    .where('withdrawn_at', 'is', null)
+    .groupBy('task_id')
+    .execute();
+  return new Map(rows.map((r) => [Number(r.task_id), Number(r.n)]));
 }

@@ -1,5 +1,5 @@
 import { create } from 'content-disposition';
-import { filenameForType, safeFilename } from '../lib/file-type.js';
+import { filenameForType, safeFilename } from '../../lib/file-type.js';
 
 /**
  * The one Content-Disposition of every download (evidence, news attachments, PAKN attachments,

@@ -1,15 +1,11 @@
 /**
- * Tiny pure helpers for calendar dates written as 'YYYY-MM-DD'.
- *
- * Deliberately self-contained: `src/core/calendar/` (working days, holidays) is written in
- * parallel and the schedule module must not depend on it. Arithmetic goes through UTC
- * milliseconds so the host time zone never matters.
+ * Dates built from their parts and the bounds of months, quarters and years, as the deadline
+ * schedules and the report periods need them. Built on `date.ts` (one date module: day numbers,
+ * no host time zone).
  */
+import { daysInMonth, formatDate } from './date.js';
+import type { CalendarDate } from './date.js';
 
-/** A calendar date 'YYYY-MM-DD' (no time, no zone). */
-export type CalendarDate = string;
-
-const DAY_MS = 86_400_000;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 export interface YearMonthDay {
@@ -18,15 +14,7 @@ export interface YearMonthDay {
   day: number;
 }
 
-export function isLeapYear(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-}
-
-export function daysInMonth(year: number, month: number): number {
-  if (month === 2) return isLeapYear(year) ? 29 : 28;
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
-}
-
+/** A real date of the years 1–9999. */
 export function isValidYmd(year: number, month: number, day: number): boolean {
   return (
     Number.isInteger(year) &&
@@ -44,12 +32,7 @@ export function isValidYmd(year: number, month: number, day: number): boolean {
 /** Builds 'YYYY-MM-DD'. Throws on an impossible date: callers validate first. */
 export function ymd(year: number, month: number, day: number): CalendarDate {
   if (!isValidYmd(year, month, day)) throw new RangeError(`Invalid date ${year}-${month}-${day}`);
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
-
-export function isCalendarDate(value: string): boolean {
-  const m = ISO_DATE.exec(value);
-  return m !== null && isValidYmd(Number(m[1]), Number(m[2]), Number(m[3]));
+  return formatDate({ year, month, day });
 }
 
 export function parseYmd(date: CalendarDate): YearMonthDay {
@@ -90,31 +73,7 @@ export function startOfYear(year: number): CalendarDate {
   return ymd(year, 1, 1);
 }
 
-function toEpochDays(date: CalendarDate): number {
-  const { year, month, day } = parseYmd(date);
-  return Date.UTC(year, month - 1, day) / DAY_MS;
-}
-
-function fromEpochDays(days: number): CalendarDate {
-  const d = new Date(days * DAY_MS);
-  return ymd(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
-}
-
-export function addDays(date: CalendarDate, days: number): CalendarDate {
-  return fromEpochDays(toEpochDays(date) + days);
-}
-
-/** Whole days from `from` to `to` (positive when `to` is later). */
-export function daysBetween(from: CalendarDate, to: CalendarDate): number {
-  return toEpochDays(to) - toEpochDays(from);
-}
-
-/** ISO strings of the same shape compare lexicographically. */
-export function compareDates(a: CalendarDate, b: CalendarDate): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** 'YYYY-MM-DD' → 'dd/MM/yyyy', the Vietnamese display form. */
+/** 'YYYY-MM-DD' → 'dd/MM/yyyy', the Vietnamese display form (years 1–9999). */
 export function formatViDate(date: CalendarDate): string {
   const { year, month, day } = parseYmd(date);
   return `${String(day).padStart(2, '0')}/${String(month).padStart(2, '0')}/${year}`;
