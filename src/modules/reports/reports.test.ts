@@ -10,6 +10,12 @@ import type { Clock } from '../../lib/clock.js';
 import type { PlanDetail } from '../plans/schema.js';
 import { reportPlanText } from './fixtures.test-support.js';
 import { reportsService } from './service.js';
+import { SYSTEM_ACTOR } from '../auth/roles.js';
+import { figuresMeasure } from '../figures/measure.js';
+import { feedbackRates } from '../../core/metrics/index.js';
+import type { FeedbackCounts } from '../../core/metrics/index.js';
+
+const feedbackFamily = (counts: FeedbackCounts) => ({ counts, rates: feedbackRates(counts) });
 
 /** A clock the test moves (Vietnam time in). */
 let nowIso = '2026-03-03T09:00:00+07:00';
@@ -275,7 +281,9 @@ describeEachDb('periodic CCHC reports', (open) => {
     expect(text).toMatch(
       /Tỷ lệ giải quyết hồ sơ thủ tục hành chính đúng hạn: từ 98% trở lên\. \(≥ 98%\)\n[^\n]*\n66,67%\nChưa đạt/,
     );
-    expect(text).toMatch(/Tỷ lệ cán bộ, giáo viên được bồi dưỡng kiến thức cải cách hành chính đạt 100%\.[^\n]*\n[^\n]*\n95%\n/);
+    expect(text).toMatch(
+      /Tỷ lệ cán bộ, giáo viên được bồi dưỡng kiến thức cải cách hành chính đạt 100%\.[^\n]*\n[^\n]*\n95%\n/,
+    );
 
     // The workbook: the same figures.
     const wb = new ExcelJS.Workbook();
@@ -388,9 +396,9 @@ describeEachDb('periodic CCHC reports', (open) => {
       Buffer.compare((await req('GET', url(s, '/report.xlsx'), s.officer.cookie)).rawPayload, xlsx1),
     ).toBe(0);
     // A live generation would now differ: the frozen copy is what changed nothing.
-    const live = await t.services.reports.file(null, s.unit.id, PERIOD, 'docx', undefined);
+    const live = await t.services.reports.file(SYSTEM_ACTOR, s.unit.id, PERIOD, 'docx', undefined);
     expect(live.frozen).toBe(true);
-    const content = await t.services.reports.content(null, s.unit.id, PERIOD);
+    const content = await t.services.reports.content(SYSTEM_ACTOR, s.unit.id, PERIOD);
     expect(content.dossiers!.finishedOnTime).toBe(2);
     // The frozen figures are still shown on the page.
     const detail = (await req('GET', url(s), s.superior.cookie)).json<
@@ -551,9 +559,11 @@ describeEachDb('periodic CCHC reports', (open) => {
       db: t.db.kysely,
       clock,
       reportingFor: async () => undefined,
-      providers: { feedback: async () => ({ received: 4, answered: 3, answeredOnTime: 2, published: 1 }) },
+      figures: figuresMeasure({
+        feedback: async () => feedbackFamily({ received: 4, answered: 3, answeredOnTime: 2, published: 1 }),
+      }),
     });
-    const content = await service.content(null, s.unit.id, PERIOD);
+    const content = await service.content(SYSTEM_ACTOR, s.unit.id, PERIOD);
     expect(content.feedback).toEqual({
       received: 4,
       answered: 3,
@@ -565,7 +575,7 @@ describeEachDb('periodic CCHC reports', (open) => {
     // Without a dossier provider the register figures are absent, never zero.
     expect(content.dossiers).toBeNull();
     expect(content.satisfaction).toBeNull();
-    const f = await service.file(null, s.unit.id, PERIOD, 'docx');
+    const f = await service.file(SYSTEM_ACTOR, s.unit.id, PERIOD, 'docx');
     const text = plainText((await readDocx(f.bytes)).documentXml);
     expect(text).toContain('Tỷ lệ xử lý đúng hạn\n50%');
     expect(text).toContain('Tỷ lệ công khai kết quả\n33,33%');
