@@ -18,6 +18,7 @@ import type { Clock } from '../src/lib/clock.js';
 import { insertProcedure } from '../src/modules/dossiers/repository.js';
 import { vietnamDayStart } from '../src/modules/dossiers/summary.js';
 import { reportPlanText } from '../src/modules/reports/fixtures.test-support.js';
+import { SYSTEM_ACTOR } from '../src/modules/auth/roles.js';
 import { insertUnit } from '../src/modules/units/repository.js';
 import { buildServices } from '../src/services.js';
 import { median, report, time } from './support.js';
@@ -141,10 +142,10 @@ async function run(name: string, db: Db) {
   await migrateToLatest(db);
   const { services, unitId } = await fill(db);
   const once = async () => {
-    await services.reports.file(null, unitId, '2026-Q3', 'docx');
-    await services.reports.file(null, unitId, '2026-Q3', 'xlsx');
+    await services.reports.file(SYSTEM_ACTOR, unitId, '2026-Q3', 'docx');
+    await services.reports.file(SYSTEM_ACTOR, unitId, '2026-Q3', 'xlsx');
   };
-  const docxOnly = () => services.reports.file(null, unitId, '2026-Q3', 'docx');
+  const docxOnly = () => services.reports.file(SYSTEM_ACTOR, unitId, '2026-Q3', 'docx');
   await once();
   const both: number[] = [];
   const docx: number[] = [];
@@ -152,9 +153,9 @@ async function run(name: string, db: Db) {
   for (let i = 0; i < REPEATS; i++) {
     both.push(await time(once));
     docx.push(await time(docxOnly));
-    figures.push(await time(() => services.reports.content(null, unitId, '2026-Q3')));
+    figures.push(await time(() => services.reports.content(SYSTEM_ACTOR, unitId, '2026-Q3')));
   }
-  const content = await services.reports.content(null, unitId, '2026-Q3');
+  const content = await services.reports.content(SYSTEM_ACTOR, unitId, '2026-Q3');
   report({
     bench: 'report',
     db: name,

@@ -14,7 +14,7 @@ import {
   serializerCompiler,
   validatorCompiler,
 } from 'fastify-type-provider-zod';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppConfig } from './config.js';
 import { originOf } from './config.js';
@@ -76,6 +76,48 @@ export interface AppOptions {
   logger?: boolean;
   /** Key prefix of the rate-limit counters in Redis (tests use one per run). */
   redisKeyPrefix?: string;
+}
+
+/** Every `/api` route, one plugin per module. */
+const apiRoutes =
+  (services: Services, config: AppConfig, openapi: () => unknown): FastifyPluginAsyncZod =>
+  async (api) => {
+    api.get('/health', { schema: { hide: true } }, async () => ({ ok: true }));
+    api.get('/openapi.json', { schema: { hide: true } }, async () => openapi());
+    await api.register(authRoutes(services, config.https, config.loginRateLimit));
+    await api.register(unitRoutes(services));
+    await api.register(userRoutes(services));
+    await api.register(planRoutes(services, config.uploadMaxBytes));
+    await api.register(taskRoutes(services, config.uploadMaxBytes));
+    await api.register(dashboardRoutes(services));
+    await api.register(calendarRoutes(services));
+    await api.register(dossierRoutes(services, config.publicRateLimit));
+    await api.register(dossierImportRoutes(services, config.uploadMaxBytes));
+    await api.register(reminderRoutes(services));
+    await api.register(reportRoutes(services));
+    await api.register(figuresRoutes(services));
+    await api.register(feedbackRoutes(services, config.publicRateLimit));
+    await api.register(surveyRoutes(services, config.publicRateLimit));
+    await api.register(postRoutes(services, config.publicRateLimit));
+    await api.register(documentRoutes(services, config.uploadMaxBytes));
+    await api.register(regulationRoutes(services));
+    await api.register(parRoutes(services, config.uploadMaxBytes));
+    await api.register(exchangeRoutes(services, config.publicRateLimit));
+  };
+
+/** The web app's bundle; client-side routes fall back to its shell. */
+async function serveWebApp(app: FastifyInstance, webDir: string): Promise<void> {
+  if (fs.existsSync(path.join(webDir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webDir, wildcard: true });
+    // Client-side routes fall back to the app shell; unknown API paths stay 404 JSON.
+    app.setNotFoundHandler((req, reply) => {
+      if (req.url.startsWith('/api/') || req.method !== 'GET')
+        return reply.status(404).send({
+          error: { code: 'NOT_FOUND', message: 'Không tìm thấy đường dẫn.', requestId: String(req.id) },
+        });
+      return reply.type('text/html').sendFile('index.html');
+    });
+  }
 }
 
 export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance; services: Services }> {
@@ -170,45 +212,12 @@ export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance
   });
 
   await app.register(
-    async (api) => {
-      api.get('/health', { schema: { hide: true } }, async () => ({ ok: true }));
-      api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-      await api.register(authRoutes(services, config.https, config.loginRateLimit));
-      await api.register(unitRoutes(services));
-      await api.register(userRoutes(services));
-      await api.register(planRoutes(services, config.uploadMaxBytes));
-      await api.register(taskRoutes(services, config.uploadMaxBytes));
-      await api.register(dashboardRoutes(services));
-      await api.register(calendarRoutes(services));
-      await api.register(dossierRoutes(services, config.publicRateLimit));
-      await api.register(dossierImportRoutes(services, config.uploadMaxBytes));
-      await api.register(reminderRoutes(services));
-      await api.register(reportRoutes(services));
-      await api.register(figuresRoutes(services));
-      await api.register(feedbackRoutes(services, config.publicRateLimit));
-      await api.register(surveyRoutes(services, config.publicRateLimit));
-      await api.register(postRoutes(services, config.publicRateLimit));
-      await api.register(documentRoutes(services, config.uploadMaxBytes));
-      await api.register(regulationRoutes(services));
-      await api.register(parRoutes(services, config.uploadMaxBytes));
-      await api.register(exchangeRoutes(services, config.publicRateLimit));
-    },
+    apiRoutes(services, config, () => app.swagger()),
     { prefix: '/api' },
   );
   // The public transparency page: server-rendered, apart from the web app's bundle.
   await app.register(transparencyPageRoutes(services, config.publicRateLimit));
 
-  const webDir = opts.webDir;
-  if (webDir && fs.existsSync(path.join(webDir, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webDir, wildcard: true });
-    // Client-side routes fall back to the app shell; unknown API paths stay 404 JSON.
-    app.setNotFoundHandler((req, reply) => {
-      if (req.url.startsWith('/api/') || req.method !== 'GET')
-        return reply.status(404).send({
-          error: { code: 'NOT_FOUND', message: 'Không tìm thấy đường dẫn.', requestId: String(req.id) },
-        });
-      return reply.type('text/html').sendFile('index.html');
-    });
-  }
+  if (opts.webDir) await serveWebApp(app, opts.webDir);
   return { app, services };
 }

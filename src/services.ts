@@ -29,8 +29,6 @@ import { exchangeService } from './modules/exchange/service.js';
 import { regulationsService } from './modules/regulations/service.js';
 import { parOutputs } from './modules/par/outputs.js';
 import { parService } from './modules/par/service.js';
-import type { Figure } from './core/metrics/index.js';
-import type { TargetMetric } from './core/metrics/index.js';
 import { regulationReminderSource } from './modules/reminders/regulation-source.js';
 import { targetsService } from './modules/plan-tracking/targets.js';
 import { tasksService } from './modules/plan-tracking/tasks.js';
@@ -41,32 +39,97 @@ import { unitsService } from './modules/units/service.js';
 import { findUserById, listUsersOfUnit } from './modules/users/repository.js';
 import { usersService } from './modules/users/service.js';
 import { AppError } from './errors.js';
-import { isDocumentMetric } from './core/metrics/index.js';
-import { documentMetricFigure } from './core/documents/index.js';
+import { figuresMeasure } from './modules/figures/measure.js';
+import type { FiguresMeasure } from './modules/figures/measure.js';
+import { transparencyProviders } from './modules/transparency/figures.js';
 
-/** Wires each service with exactly what it uses. */
-export function buildServices(db: Db, config: AppConfig, clock: Clock = systemClock) {
+/** The one figures service (ADR 013), from the registers that measure. */
+function buildFigures(registers: {
+  dossiers: ReturnType<typeof dossiersService>;
+  feedback: ReturnType<typeof feedbackService>;
+  surveys: () => ReturnType<typeof surveysService>;
+  documents: ReturnType<typeof documentsService>;
+}): FiguresMeasure {
+  const { dossiers, feedback, documents } = registers;
+  return figuresMeasure({
+    dossiers: (s, from, to) => dossiers.measure(s.unitId, from, to),
+    feedback: (s, from, to) => feedback.figures(s, from, to),
+    surveys: (s, from, to) => registers.surveys().satisfaction(s.unitId, from, to),
+    documents: (s, from, to) => documents.figures(s, from, to),
+    subtree: ['feedback', 'documents'],
+  });
+}
+
+/** A figures family that the caller needs (every source is wired in production). */
+async function present<T>(value: Promise<T | null>): Promise<T> {
+  const v = await value;
+  if (v === null) throw new Error('A figures source is not wired.');
+  return v;
+}
+
+/** The signed-in user and their unit (`GET /api/auth/me`). */
+function meOf(q: Db['kysely']) {
+  return async (actor: Actor): Promise<MeResult> => {
+    const [user, unit] = await Promise.all([findUserById(q, actor.userId), findUnitById(q, actor.unitId)]);
+    if (!user || !unit) throw new AppError('UNAUTHENTICATED');
+    const subtree = await listUnitSubtree(q, unit.path);
+    return {
+      user: {
+        id: user.id,
+        username: user.username,
+        fullName: user.full_name,
+        roles: actor.roles,
+        mustChangePassword: user.must_change_password === 1,
+      },
+      unit: {
+        id: unit.id,
+        code: unit.code,
+        name: unit.name,
+        kind: unit.kind,
+        hasChildren: subtree.length > 1,
+      },
+    };
+  };
+}
+
+/** The registers, the public page and the reports, wired around the one figures service. */
+function buildRegisters(db: Db, config: AppConfig, clock: Clock) {
   const q = db.kysely;
   const calendar = calendarService({ db: q, clock });
   const dossiers = dossiersService({ db: q, clock, calendar });
-  const tasks = tasksService({ db: q, clock });
-  const targets = targetsService({ db: q, clock });
   const feedback = feedbackService({ db: q, clock, calendar, secret: config.secret });
-  // The document register (issue 13); its figures are one function, `documents.figures(scope, from, to)`.
+  const invalidate = () => transparency.invalidate();
+  // The document register (issue 13); its figures come through the figures service.
   const documents = documentsService({
     db: q,
     clock,
     uploadMaxBytes: config.uploadMaxBytes,
-    onChange: () => transparency.invalidate(),
+    onChange: invalidate,
   });
   const documentImport = documentImportService({
     db: q,
     clock,
     uploadMaxBytes: config.uploadMaxBytes,
     readLimits: { zip: config.zipLimits, maxRows: config.importMaxRows },
-    onChange: () => transparency.invalidate(),
+    onChange: invalidate,
     shareProgress: db.dialect === 'postgres',
   });
+  const figures = buildFigures({ dossiers, feedback, documents, surveys: () => surveys });
+  // The public transparency page's figures (modules/transparency/figures.ts); the plan figure is
+  // built in.
+  const transparency = transparencyService({
+    db: q,
+    clock,
+    providers: transparencyProviders(figures.measure),
+  });
+  const surveys = surveysService({ db: q, clock, onAnswer: invalidate });
+  const posts = postsService({ db: q, clock, uploadMaxBytes: config.uploadMaxBytes, onChange: invalidate });
+  return { calendar, dossiers, feedback, documents, documentImport, figures, transparency, surveys, posts };
+}
+
+/** Reports, their exchange with a superior's server and the reminders. */
+function buildReporting(db: Db, config: AppConfig, clock: Clock, r: ReturnType<typeof buildRegisters>) {
+  const q = db.kysely;
   // Report exchange with a superior's server (issue 13): a submission queues its package in the
   // submission's transaction; received reports stand for their unit in the reports overview.
   const exchange = exchangeService({
@@ -83,93 +146,66 @@ export function buildServices(db: Db, config: AppConfig, clock: Clock = systemCl
       await exchange.enqueue(tx, s);
     },
     receivedReports: (ids) => exchange.receivedReports(ids),
-    reportingFor: async (unitId) => (await calendar.forUnit(unitId)).reporting,
-    providers: {
-      dossiers: (unitId, from, to) => dossiers.measure(unitId, from, to),
-      feedback: async (unitId, from, to) => (await feedback.figures(unitId, from, to)).counts,
-      surveys: (unitId, from, to) => surveys.satisfaction(unitId, from, to),
-      documents: (unitId, from, to) => documents.figures(unitId, from, to),
-    },
+    reportingFor: async (unitId) => (await r.calendar.forUnit(unitId)).reporting,
+    figures: r.figures,
   });
-  const reminderSources = [
-    taskReminderSource(q),
-    dossierReminderSource(q),
-    reportReminderSource(q, (today) => reports.dueReports(today)),
-    feedbackReminderSource(q),
-    regulationReminderSource(q),
-  ];
   const reminders = remindersService({
     db: q,
     dialect: db.dialect,
     clock,
-    calendarOf: async (unitId) => (await calendar.forUnit(unitId)).calendar,
+    calendarOf: async (unitId) => (await r.calendar.forUnit(unitId)).calendar,
     mailer: mailerFromConfig(config),
-    sources: reminderSources,
+    sources: [
+      taskReminderSource(q),
+      dossierReminderSource(q),
+      reportReminderSource(q, (today) => reports.dueReports(today)),
+      feedbackReminderSource(q),
+      regulationReminderSource(q),
+    ],
     appUrl: config.appUrl,
   });
-  // The public transparency page's figures (modules/transparency/figures.ts); the plan provider is
-  // built in.
-  const transparency = transparencyService({
+  return { exchange, reports, reminders };
+}
+
+/** Plans, tasks, targets and their evidence; bound targets are measured by the figures service. */
+function buildPlanTracking(db: Db, config: AppConfig, clock: Clock, r: ReturnType<typeof buildRegisters>) {
+  const q = db.kysely;
+  const { figures } = r;
+  const tasks = tasksService({ db: q, clock });
+  const targets = targetsService({ db: q, clock });
+  const plans = plansService({
     db: q,
     clock,
-    providers: {
-      dossier_on_time: async (unit, p) => (await dossiers.measure(unit.id, p.from, p.to)).onTimeRate,
-      dossier_satisfaction: async (unit, p) => (await dossiers.measure(unit.id, p.from, p.to)).satisfaction,
-      survey_satisfaction: (unit, p) => surveys.satisfaction(unit.id, p.from, p.to),
-      feedback_answered_on_time: async (unit, p) =>
-        (await feedback.figures(unit.id, p.from, p.to)).rates.answeredOnTime,
-      feedback_published: async (unit, p) => (await feedback.figures(unit.id, p.from, p.to)).rates.published,
-      document_electronic: async (unit, p) => (await documents.figures(unit.id, p.from, p.to)).electronic,
-      document_signed: async (unit, p) => (await documents.figures(unit.id, p.from, p.to)).signed,
-      document_official_channel: async (unit, p) =>
-        (await documents.figures(unit.id, p.from, p.to)).officialChannel,
-    },
+    uploadMaxBytes: config.uploadMaxBytes,
+    zipLimits: config.zipLimits,
+    reportingFor: async (unitId) => (await r.calendar.forUnit(unitId)).reporting,
+    measureDossiers: (unitId, from, to) => present(figures.family('dossiers', unitId, from, to)),
+    measureFeedback: async (unitId, from, to) =>
+      (await present(figures.family('feedback', unitId, from, to))).rates,
+    measureSurveys: (unitId, from, to) => present(figures.family('surveys', unitId, from, to)),
+    measureDocuments: (unitId, from, to) => present(figures.family('documents', unitId, from, to)),
   });
-  const surveys = surveysService({ db: q, clock, onAnswer: () => transparency.invalidate() });
+  const evidence = evidenceService({ db: q, clock, uploadMaxBytes: config.uploadMaxBytes, tasks, targets });
+  return { plans, tasks, targets, evidence };
+}
+
+/** Wires each service with exactly what it uses. */
+export function buildServices(db: Db, config: AppConfig, clock: Clock = systemClock) {
+  const q = db.kysely;
+  const registers = buildRegisters(db, config, clock);
+  const { calendar, feedback, figures } = registers;
   // PAR Index (issue 18): leaves scored by bands read the same register figures as the targets.
-  const measureFigure = async (
-    unitId: number,
-    metric: string,
-    from: string,
-    to: string,
-  ): Promise<Figure | null> => {
-    const m = metric as TargetMetric;
-    if (isDocumentMetric(m)) return documentMetricFigure(m, await documents.figures(unitId, from, to));
-    if (m === 'survey_satisfaction') return surveys.satisfaction(unitId, from, to);
-    if (m === 'feedback_answered_on_time' || m === 'feedback_published')
-      return (await feedback.figures(unitId, from, to)).rates[
-        m === 'feedback_published' ? 'published' : 'answeredOnTime'
-      ];
-    const d = await dossiers.measure(unitId, from, to);
-    switch (m) {
-      case 'dossier_on_time':
-        return d.onTimeRate;
-      case 'dossier_online':
-        return d.onlineShare;
-      case 'dossier_online_payment':
-        return d.onlinePaymentShare;
-      case 'dossier_digitisation':
-        return d.digitisation;
-      case 'dossier_satisfaction':
-        return d.dossierSatisfaction;
-      default:
-        return null;
-    }
-  };
   const par = parService({
     db: q,
     clock,
     postgres: db.dialect === 'postgres',
     uploadMaxBytes: config.uploadMaxBytes,
-    measure: measureFigure,
-  });
-  const posts = postsService({
-    db: q,
-    clock,
-    uploadMaxBytes: config.uploadMaxBytes,
-    onChange: () => transparency.invalidate(),
+    measure: figures.measureForPar,
   });
   return {
+    ...registers,
+    ...buildReporting(db, config, clock, registers),
+    ...buildPlanTracking(db, config, clock, registers),
     auth: authService({
       db: q,
       clock,
@@ -179,19 +215,6 @@ export function buildServices(db: Db, config: AppConfig, clock: Clock = systemCl
     }),
     users: usersService({ db: q, clock }),
     units: unitsService({ db: q, clock }),
-    plans: plansService({
-      db: q,
-      clock,
-      uploadMaxBytes: config.uploadMaxBytes,
-      zipLimits: config.zipLimits,
-      reportingFor: async (unitId) => (await calendar.forUnit(unitId)).reporting,
-      measureDossiers: (unitId, from, to) => dossiers.measure(unitId, from, to),
-      measureFeedback: async (unitId, from, to) => (await feedback.figures(unitId, from, to)).rates,
-      measureSurveys: (unitId, from, to) => surveys.satisfaction(unitId, from, to),
-      measureDocuments: (unitId, from, to) => documents.figures(unitId, from, to),
-    }),
-    calendar,
-    dossiers,
     dossierImport: dossierImportService({
       db: q,
       clock,
@@ -200,64 +223,18 @@ export function buildServices(db: Db, config: AppConfig, clock: Clock = systemCl
       readLimits: { zip: config.zipLimits, maxRows: config.importMaxRows },
       shareProgress: db.dialect === 'postgres',
     }),
-    tasks,
-    targets,
-    evidence: evidenceService({ db: q, clock, uploadMaxBytes: config.uploadMaxBytes, tasks, targets }),
     dashboard: dashboardService({ db: q }),
-    figures: figuresService({ db }),
-    reminders,
-    reports,
-    feedback,
-    surveys,
-    posts,
-    transparency,
-    documents,
-    documentImport,
+    verifyFigures: figuresService({ db }),
     regulations: regulationsService({ db: q, clock }),
     par,
     parOutputs: parOutputs(par),
-    exchange,
-    dashboardViews: dashboardViewsService({
-      db: q,
-      clock,
-      calendar,
-      feedback,
-      measureOther: async (unitId, metric, from, to) =>
-        isDocumentMetric(metric)
-          ? documentMetricFigure(metric, await documents.figures(unitId, from, to)).value
-          : metric === 'survey_satisfaction'
-            ? (await surveys.satisfaction(unitId, from, to)).value
-            : (await feedback.figures(unitId, from, to)).rates[
-                metric === 'feedback_published' ? 'published' : 'answeredOnTime'
-              ].value,
-      documents: (scope, from, to) => documents.figures(scope, from, to),
-    }),
+    dashboardViews: dashboardViewsService({ db: q, clock, calendar, feedback, figures }),
     unitMembers: (unitId: number) => listUsersOfUnit(q, unitId),
     /** Today in Vietnam, from the injected clock. */
     today: () => vietnamToday(clock),
     /** Now, from the injected clock, as an ISO string. */
     nowIso: () => clock.now().toISOString(),
-    async me(actor: Actor): Promise<MeResult> {
-      const [user, unit] = await Promise.all([findUserById(q, actor.userId), findUnitById(q, actor.unitId)]);
-      if (!user || !unit) throw new AppError('UNAUTHENTICATED');
-      const subtree = await listUnitSubtree(q, unit.path);
-      return {
-        user: {
-          id: user.id,
-          username: user.username,
-          fullName: user.full_name,
-          roles: actor.roles,
-          mustChangePassword: user.must_change_password === 1,
-        },
-        unit: {
-          id: unit.id,
-          code: unit.code,
-          name: unit.name,
-          kind: unit.kind,
-          hasChildren: subtree.length > 1,
-        },
-      };
-    },
+    me: meOf(q),
   };
 }
 

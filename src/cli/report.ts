@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
 import { loadConfig } from '../config.js';
+import { SYSTEM_ACTOR } from '../modules/auth/roles.js';
 import { findUnitByCode } from '../modules/units/repository.js';
 import { buildServices } from '../services.js';
 import type { WithDb } from './dossiers.js';
@@ -29,13 +30,13 @@ export function registerReportCommands(program: Command, withDb: WithDb): void {
         const services = buildServices(db, loadConfig());
         const unit = await findUnitByCode(db.kysely, o.unit.toUpperCase());
         if (!unit) throw new Error(`Không có đơn vị mã ${o.unit}.`);
-        const docx = await services.reports.file(null, unit.id, o.period, 'docx');
+        const docx = await services.reports.file(SYSTEM_ACTOR, unit.id, o.period, 'docx');
         fs.writeFileSync(o.out, docx.bytes);
         console.log(
           `Đã ghi ${o.out} (${docx.frozen ? 'bản đã gửi cấp trên' : 'lập từ số liệu hiện tại'}, ${docx.bytes.length} byte).`,
         );
         if (o.xlsx) {
-          const xlsx = await services.reports.file(null, unit.id, o.period, 'xlsx');
+          const xlsx = await services.reports.file(SYSTEM_ACTOR, unit.id, o.period, 'xlsx');
           fs.writeFileSync(o.xlsx, xlsx.bytes);
           console.log(`Đã ghi ${o.xlsx}.`);
         }

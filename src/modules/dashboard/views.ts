@@ -8,6 +8,8 @@ import type { CalendarDate, WorkingCalendar } from '../../core/calendar/index.js
 import { DOSSIER_COUNTER_KEYS, figuresFromCounters } from '../../core/metrics/index.js';
 import type { DossierFigures, TargetMetric, TargetState } from '../../core/metrics/index.js';
 import type { DocumentFigures } from '../../core/documents/index.js';
+import { metricFigure } from '../../core/figures/index.js';
+import type { FiguresMeasure } from '../figures/measure.js';
 import { TARGET_METRICS } from '../../core/metrics/index.js';
 import type { Q } from '../../db/types.js';
 import { AppError } from '../../errors.js';
@@ -50,16 +52,10 @@ export interface DashboardViewsDeps {
   calendar: { forUnit(unitId: number): Promise<{ calendar: WorkingCalendar }> };
   feedback?: OpenFeedbackProvider | undefined;
   /**
-   * A unit's value of a target metric measured outside the dossier register (feedback, surveys,
-   * documents)
-   * over dates 'YYYY-MM-DD'; absent: such targets show no value.
+   * The one figures service (ADR 013): the targets measured outside the dossier register
+   * (feedback, surveys, documents) and the document block; absent: those show no value.
    */
-  measureOther?:
-    ((unitId: number, metric: OtherMetric, from: string, to: string) => Promise<number | null>) | undefined;
-  /** The document register's figures over a unit or its subtree (issue 13); absent: null block. */
-  documents?:
-    | ((scope: { unitId: number; subtree: boolean }, from: string, to: string) => Promise<DocumentFigures>)
-    | undefined;
+  figures?: Pick<FiguresMeasure, 'measure' | 'family'> | undefined;
 }
 
 function documentsBlock(f: DocumentFigures | null): UnitDashboard['documents'] {
@@ -91,18 +87,6 @@ const isOtherMetric = (m: TargetMetric): m is OtherMetric => !m.startsWith('doss
 /** Values of the non-dossier metrics, by `${unitId}:${metric}`. */
 type OtherValues = ReadonlyMap<string, number | null>;
 
-/** The figure that measures each kind of bound target (as on the plan page). */
-const METRIC_FIGURE: Record<
-  Exclude<TargetMetric, OtherMetric>,
-  'onTimeRate' | 'onlineShare' | 'onlinePaymentShare' | 'digitisation' | 'satisfaction'
-> = {
-  dossier_on_time: 'onTimeRate',
-  dossier_online: 'onlineShare',
-  dossier_online_payment: 'onlinePaymentShare',
-  dossier_digitisation: 'digitisation',
-  dossier_satisfaction: 'satisfaction',
-};
-
 function addCounters(into: DossierCounterValues, c: DossierCounterValues): void {
   for (const k of Object.keys(c) as (keyof DossierCounterValues)[]) into[k] += c[k];
 }
@@ -131,7 +115,7 @@ function targetView(t: TargetRowLike, figures: DossierFigures, other: OtherValue
     ? t.achieved_value
     : isOtherMetric(metric)
       ? (other.get(`${t.unit_id}:${metric}`) ?? null)
-      : figures[METRIC_FIGURE[metric]].value;
+      : (metricFigure(metric, { dossiers: figures })?.value ?? null);
   return {
     id: t.id,
     unitId: t.unit_id,
@@ -150,8 +134,7 @@ export function dashboardViewsService({
   clock,
   calendar,
   feedback,
-  measureOther,
-  documents,
+  figures: measured,
 }: DashboardViewsDeps) {
   /** The feedback and survey values the targets need, each (unit, metric) measured once. */
   async function otherValues(
@@ -168,8 +151,9 @@ export function dashboardViewsService({
       )
         wanted.set(`${t.unit_id}:${t.metric}`, { unitId: t.unit_id, metric: t.metric as OtherMetric });
     const out = new Map<string, number | null>();
-    if (!measureOther) return out;
-    for (const [key, w] of wanted) out.set(key, await measureOther(w.unitId, w.metric, from, to));
+    if (!measured) return out;
+    for (const [key, w] of wanted)
+      out.set(key, (await measured.measure(w.metric, w.unitId, from, to))?.value ?? null);
     return out;
   }
 
@@ -322,7 +306,14 @@ export function dashboardViewsService({
         dossiers: dossierBlock(figures, c.late),
         feedback: fb,
         documents: documentsBlock(
-          documents ? await documents({ unitId: unit.id, subtree: false }, `${c.year}-01-01`, c.today) : null,
+          measured
+            ? await measured.family(
+                'documents',
+                { unitId: unit.id, subtree: false },
+                `${c.year}-01-01`,
+                c.today,
+              )
+            : null,
         ),
       };
     },
@@ -450,7 +441,14 @@ export function dashboardViewsService({
         dossiers: dossierBlock(totalFigures, c.late),
         feedback: fbTotal,
         documents: documentsBlock(
-          documents ? await documents({ unitId: unit.id, subtree: true }, `${c.year}-01-01`, c.today) : null,
+          measured
+            ? await measured.family(
+                'documents',
+                { unitId: unit.id, subtree: true },
+                `${c.year}-01-01`,
+                c.today,
+              )
+            : null,
         ),
         rows: rows.map(({ counts, counters, ...r }) => {
           const f = figuresOf(counters);

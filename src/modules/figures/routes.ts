@@ -16,6 +16,6 @@ export const figuresRoutes =
           response: { 200: VerifyResult },
         },
       },
-      async (req) => services.figures.verify(actorOf(req), req.body),
+      async (req) => services.verifyFigures.verify(actorOf(req), req.body),
     );
   };

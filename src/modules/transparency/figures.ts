@@ -7,6 +7,8 @@
 import { FEEDBACK_DEFINITIONS } from '../../core/metrics/index.js';
 import { DOCUMENT_FIGURE_DEFINITIONS } from '../../core/documents/index.js';
 import type { Figure } from '../../core/metrics/index.js';
+import type { FigureMetric } from '../../core/figures/index.js';
+import type { MeasureFigure } from '../figures/measure.js';
 
 /** Vietnam dates 'YYYY-MM-DD', both included. */
 export interface TransparencyPeriod {
@@ -122,5 +124,27 @@ export async function buildTransparencyFigures(
         definition: measured.definition || f.definition,
       };
     }),
+  );
+}
+
+/** The page's register figures, each the figures service's metric of the same name (ADR 013). */
+const MEASURED_KEYS = [
+  'dossier_on_time',
+  'dossier_satisfaction',
+  'survey_satisfaction',
+  'feedback_answered_on_time',
+  'feedback_published',
+  'document_electronic',
+  'document_signed',
+  'document_official_channel',
+] as const satisfies readonly (TransparencyFigureKey & FigureMetric)[];
+
+/** The providers of the page's register figures, from the one figures service. */
+export function transparencyProviders(measure: MeasureFigure): TransparencyProviders {
+  return Object.fromEntries(
+    MEASURED_KEYS.map((key): [TransparencyFigureKey, FigureProvider] => [
+      key,
+      (unit, p) => measure(key, unit.id, p.from, p.to),
+    ]),
   );
 }
