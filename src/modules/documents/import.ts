@@ -27,15 +27,15 @@ import type { ImportProgressEntry, ImportProgressView } from '../../lib/import-p
 import { insertAudit } from '../audit/repository.js';
 import { policy } from '../auth/policy.js';
 import type { Actor } from '../auth/roles.js';
-import { describeColumns, detectColumns } from '../dossier-import/columns.js';
+import { describeColumns, detectColumns } from '../../core/register-import/index.js';
 import type { Cell } from '../dossier-import/file.js';
 import type { ReadLimits } from '../dossier-import/file.js';
 import { readSheet } from '../dossier-import/file.js';
 import type { RowError } from '../dossier-import/schema.js';
-import { isFiller } from '../dossier-import/service.js';
+import { isFiller } from '../../core/register-import/index.js';
 import { isUniqueViolation } from '../../db/errors.js';
-import { cellText, fold, isProblem, readFlag, readMoment } from '../dossier-import/values.js';
-import type { Problem } from '../dossier-import/values.js';
+import { cellText, fold, isProblem, readFlag, readMoment } from '../../core/register-import/index.js';
+import type { Problem } from '../../core/register-import/index.js';
 import { findUnitById } from '../units/repository.js';
 import { DOCUMENT_FIELD_LABELS, DOCUMENT_SYNONYMS } from './import-schema.js';
 import type {

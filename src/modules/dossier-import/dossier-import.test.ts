@@ -13,6 +13,7 @@ import type { TestApp } from '../../../tests/support/app.js';
 import type { ProcedureImportReport, RegisterPreview, RowError } from './schema.js';
 import { dossierImportService } from './service.js';
 import type { DossierImportService } from './service.js';
+import { SYSTEM_ACTOR } from '../auth/roles.js';
 
 const FIXTURES = path.join(process.cwd(), 'tests', 'fixtures', 'registers');
 const fixture = (name: string) => fs.readFileSync(path.join(FIXTURES, name));
@@ -409,7 +410,7 @@ describeEachDb('dossier and procedure import', (open) => {
       ['HS-0001', '1.004438', 'Nguyễn Thị Mai', '01/06/2026 08:00', ''],
       ['HS-0001', '1.004438', 'Ngô Văn Nam', '01/06/2026 09:00', ''],
     ]);
-    const p = await t.dossierImport.preview(null, s.unit.id, {
+    const p = await t.dossierImport.preview(SYSTEM_ACTOR, s.unit.id, {
       bytes: Buffer.from(twice),
       filename: 'trung.csv',
     });
@@ -541,7 +542,7 @@ describeEachDb('dossier and procedure import', (open) => {
     const file = { bytes, filename: 'so-ho-so.xlsx' };
 
     // "Công dân/Tổ chức" is not a header we know: the preview says so, the caller maps it.
-    const first = await t.dossierImport.preview(null, s.unit.id, file);
+    const first = await t.dossierImport.preview(SYSTEM_ACTOR, s.unit.id, file);
     expect(first.fileKind).toBe('xlsx');
     expect(first.headerRow).toBe(4);
     expect(first.errors).toEqual([
@@ -551,12 +552,12 @@ describeEachDb('dossier and procedure import', (open) => {
         message: 'Không tìm thấy cột "Người nộp hồ sơ" trong tệp: hãy ghép cột thủ công.',
       },
     ]);
-    const mapped = await t.dossierImport.preview(null, s.unit.id, file, { applicantName: 3 });
+    const mapped = await t.dossierImport.preview(SYSTEM_ACTOR, s.unit.id, file, { applicantName: 3 });
     expect(mapped.errors).toEqual([]);
     expect(mapped.counts).toMatchObject({ rows: 3, valid: 3, skipped: 1, computedAppointments: 2, ended: 3 });
     expect(mapped.columns[3]).toEqual({ index: 3, header: 'Công dân/Tổ chức', field: 'applicantName' });
 
-    const saved = await t.dossierImport.commit(null, s.unit.id, file, { mapping: { applicantName: 3 } });
+    const saved = await t.dossierImport.commit(SYSTEM_ACTOR, s.unit.id, file, { mapping: { applicantName: 3 } });
     expect(saved.imported).toBe(3);
     const rows = new Map((await dossiersOf(s.unit.id)).map((r) => [r.code, r]));
     expect(rows.get('X-0001')).toMatchObject({
@@ -619,7 +620,7 @@ describeEachDb('dossier and procedure import', (open) => {
       calendar: t.services.calendar,
       uploadMaxBytes: 100,
     });
-    await expect(bigger.preview(null, s.unit.id, { bytes: csv, filename: 'a.csv' })).rejects.toMatchObject({
+    await expect(bigger.preview(SYSTEM_ACTOR, s.unit.id, { bytes: csv, filename: 'a.csv' })).rejects.toMatchObject({
       code: 'FILE_TOO_LARGE',
     });
   });
@@ -637,7 +638,7 @@ describeEachDb('dossier and procedure import', (open) => {
     const calls: [number, number][] = [];
     const importId = `kiem-thu-${s.unit.id}-tien-do-luu-so-ho-so`;
     const saved = await t.dossierImport.commit(
-      null,
+      SYSTEM_ACTOR,
       s.unit.id,
       { bytes: Buffer.from(lines.join('\n')), filename: 'lon.csv' },
       { onProgress: (done, total) => calls.push([done, total]), importId },
