@@ -18,7 +18,13 @@ export { isFiller } from './filler.js';
 export { applyMapping, readLayout } from './layout.js';
 export type { FieldColumns, MappingOverride, RegisterLayout, SheetRow } from './layout.js';
 export { missingProcedureColumns, readCatalogue } from './procedures.js';
-export type { CatalogueReading, HeldProcedure, ProcedureAction, ProcedureReportRow, ProcedureValues } from './procedures.js';
+export type {
+  CatalogueReading,
+  HeldProcedure,
+  ProcedureAction,
+  ProcedureReportRow,
+  ProcedureValues,
+} from './procedures.js';
 export {
   assignCodes,
   codelessKey,

@@ -54,10 +54,17 @@ export interface CatalogueReading<H extends HeldProcedure> {
 }
 
 /** The required columns the file lacks, as errors on its header row. */
-export function missingProcedureColumns(mapping: Partial<Record<ProcedureField, number>>, headerRow: number): RowError[] {
+export function missingProcedureColumns(
+  mapping: Partial<Record<ProcedureField, number>>,
+  headerRow: number,
+): RowError[] {
   return (['code', 'name', 'limit'] as const)
     .filter((f) => mapping[f] === undefined)
-    .map((f) => ({ row: headerRow, field: f, message: `Không tìm thấy cột "${PROCEDURE_FIELD_LABELS[f]}" trong tệp.` }));
+    .map((f) => ({
+      row: headerRow,
+      field: f,
+      message: `Không tìm thấy cột "${PROCEDURE_FIELD_LABELS[f]}" trong tệp.`,
+    }));
 }
 
 const sameProcedure = (old: HeldProcedure, values: ProcedureValues) =>
@@ -119,7 +126,14 @@ export function readCatalogue<H extends HeldProcedure>(
   mapping: Partial<Record<ProcedureField, number>>,
   held: ReadonlyMap<string, H>,
 ): CatalogueReading<H> {
-  const reading: CatalogueReading<H> = { rows: [], errors: [], created: 0, updated: 0, unchanged: 0, toSave: [] };
+  const reading: CatalogueReading<H> = {
+    rows: [],
+    errors: [],
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    toSave: [],
+  };
   const seen = new Map<string, number>();
   for (const { row, cells } of rows) {
     if (isFiller(cells)) continue;
@@ -131,7 +145,8 @@ export function readCatalogue<H extends HeldProcedure>(
     if (!read) continue;
     const { values } = read;
     const old = held.get(values.code);
-    const action: ProcedureAction = old === undefined ? 'created' : sameProcedure(old, values) ? 'unchanged' : 'updated';
+    const action: ProcedureAction =
+      old === undefined ? 'created' : sameProcedure(old, values) ? 'unchanged' : 'updated';
     reading[action]++;
     reading.rows.push({
       row,

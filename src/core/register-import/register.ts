@@ -118,7 +118,10 @@ export function codelessSpan(reading: RegisterReading): { from: number; to: numb
  */
 export function refuseKnownCodeless(reading: RegisterReading, known: ReadonlySet<string>): void {
   for (const p of reading.planned)
-    if (p.codeGenerated && known.has(codelessKey(p.procedure.id, p.applicant.name, new Date(p.received).toISOString())))
+    if (
+      p.codeGenerated &&
+      known.has(codelessKey(p.procedure.id, p.applicant.name, new Date(p.received).toISOString()))
+    )
       reading.err(
         p.row,
         'code',
@@ -145,7 +148,11 @@ export function assignCodes(reading: RegisterReading, unitCode: string, existing
   const prefix = codePrefix(unitCode);
   if (prefix === null) {
     for (const p of needCodes)
-      reading.err(p.row, 'code', `thiếu mã hồ sơ và không sinh được mã từ mã đơn vị "${unitCode}": hãy ghi mã hồ sơ.`);
+      reading.err(
+        p.row,
+        'code',
+        `thiếu mã hồ sơ và không sinh được mã từ mã đơn vị "${unitCode}": hãy ghi mã hồ sơ.`,
+      );
     return;
   }
   const maxSeq = new Map<string, number>();

@@ -7,7 +7,13 @@
 import { dateOfMoment, dayNumberOfMoment, momentOfDayNumber } from '../calendar/index.js';
 import type { WorkingCalendar } from '../calendar/index.js';
 import { replay } from '../dossier/index.js';
-import type { DossierChannel, DossierEvent, DossierState, ReturnMethod, TimeLimit } from '../dossier/index.js';
+import type {
+  DossierChannel,
+  DossierEvent,
+  DossierState,
+  ReturnMethod,
+  TimeLimit,
+} from '../dossier/index.js';
 import type { Cell } from './cell.js';
 import { REGISTER_FIELD_LABELS, REGISTER_FIELDS } from './fields.js';
 import type { RegisterField, RowError } from './fields.js';
@@ -85,7 +91,8 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** a is before b; by day when either side has no time of day. */
 const before = (a: ReadMoment, b: ReadMoment) => (a.dateOnly || b.dateOnly ? a.day < b.day : a.ms < b.ms);
 /** A date without a time ends at the start of its day, never before the previous event. */
-const endMs = (s: ReadMoment, after: number) => Math.max(s.dateOnly ? momentOfDayNumber(s.day, 0) : s.ms, after);
+const endMs = (s: ReadMoment, after: number) =>
+  Math.max(s.dateOnly ? momentOfDayNumber(s.day, 0) : s.ms, after);
 
 /** The context a register's rows are read in. */
 export function rowContext<P extends RegisterProcedure>(
@@ -105,7 +112,10 @@ export function rowContext<P extends RegisterProcedure>(
     return cache.get(key);
   };
   return {
-    col: Object.fromEntries(REGISTER_FIELDS.map((f) => [f, mapping[f] ?? -1])) as Record<RegisterField, number>,
+    col: Object.fromEntries(REGISTER_FIELDS.map((f) => [f, mapping[f] ?? -1])) as Record<
+      RegisterField,
+      number
+    >,
     procedure: (code, name) =>
       (code ? lookup(code, byCode, 'c') : undefined) ?? (name ? lookup(name, byName, 'n') : undefined),
     calendar,
@@ -196,7 +206,17 @@ function readWho<P extends RegisterProcedure>(c: RowCursor, ctx: RowContext<P>):
     phone: phone || null,
     email: email || null,
   };
-  return { procedure, applicant, channel, returnMethod, supplementRequests, paidOnline, digitised, electronicResult, reason };
+  return {
+    procedure,
+    applicant,
+    channel,
+    returnMethod,
+    supplementRequests,
+    paidOnline,
+    digitised,
+    electronicResult,
+    reason,
+  };
 }
 
 interface When {
@@ -212,7 +232,8 @@ function readWhen(c: RowCursor, nowMs: number): When {
   const today = dayNumberOfMoment(nowMs);
   const stamp = (f: RegisterField): ReadMoment | null => {
     const s = c.ok(f, readMoment(c.at(f)));
-    if (s && s.ms > nowMs + FUTURE_TOLERANCE_MS && !(s.dateOnly && s.day <= today)) c.err(f, 'không được ở tương lai.');
+    if (s && s.ms > nowMs + FUTURE_TOLERANCE_MS && !(s.dateOnly && s.day <= today))
+      c.err(f, 'không được ở tương lai.');
     return s;
   };
   const notBefore = (f: RegisterField, s: ReadMoment | null, ref: ReadMoment | null, label: string) => {
@@ -234,7 +255,8 @@ function readWhen(c: RowCursor, nowMs: number): When {
   const finished = resolved ?? returned;
   if (withdrawn && (finished || refused))
     c.err('withdrawnAt', 'hồ sơ đã giải quyết hoặc bị từ chối thì không thể có ngày rút.');
-  if (refused && finished) c.err('refusedAt', 'hồ sơ đã giải quyết xong thì không thể bị từ chối giải quyết.');
+  if (refused && finished)
+    c.err('refusedAt', 'hồ sơ đã giải quyết xong thì không thể bị từ chối giải quyết.');
   return { received, appointment, resolved, returned, withdrawn, refused };
 }
 
@@ -246,7 +268,8 @@ function eventsOf(receivedMs: number, when: When, who: Who<unknown>): DossierEve
   if (resolved) {
     const resolvedMs = endMs(resolved, receivedMs);
     events.push({ kind: 'resolved', at: resolvedMs });
-    if (returned) events.push({ kind: 'returned', at: endMs(returned, resolvedMs), method: who.returnMethod });
+    if (returned)
+      events.push({ kind: 'returned', at: endMs(returned, resolvedMs), method: who.returnMethod });
   } else if (withdrawn) events.push({ kind: 'withdrawn', at: endMs(withdrawn, receivedMs) });
   else if (refused)
     events.push({
@@ -267,9 +290,14 @@ function plan<P extends RegisterProcedure>(
 ): PlannedDossier<P> | null {
   const { procedure, supplementRequests } = who;
   const appointmentStamp = when.appointment;
-  const receivedMs = when.received.dateOnly ? momentOfDayNumber(when.received.day, ctx.morning) : when.received.ms;
+  const receivedMs = when.received.dateOnly
+    ? momentOfDayNumber(when.received.day, ctx.morning)
+    : when.received.ms;
   const events = eventsOf(receivedMs, when, who);
-  const limit: TimeLimit = { unit: procedure.limit_unit as TimeLimit['unit'], amount: Number(procedure.limit_amount) };
+  const limit: TimeLimit = {
+    unit: procedure.limit_unit as TimeLimit['unit'],
+    amount: Number(procedure.limit_amount),
+  };
   const asOf = Math.max(ctx.nowMs, events[events.length - 1]!.at);
   let state: DossierState;
   try {
@@ -348,7 +376,13 @@ export function readRow<P extends RegisterProcedure>(
 ): RowReading<P> {
   const c = new RowCursor(row, cells, ctx.col);
   const code = c.text('code').toUpperCase();
-  if (code === '' && c.text('procedureCode') === '' && c.text('procedureName') === '' && c.text('applicantName') === '' && isBlank(c.at('receivedAt')))
+  if (
+    code === '' &&
+    c.text('procedureCode') === '' &&
+    c.text('procedureName') === '' &&
+    c.text('applicantName') === '' &&
+    isBlank(c.at('receivedAt'))
+  )
     return { kind: 'skipped' }; // a note, a signature line: no dossier in it
   if (code.length > 64) c.err('code', 'mã hồ sơ dài quá 64 ký tự.');
   else if (code !== '') {
@@ -360,6 +394,8 @@ export function readRow<P extends RegisterProcedure>(
   const { procedure } = who;
   const { received } = when;
   const dossier =
-    c.failed || !procedure || !received ? null : plan(c, ctx, code, { ...who, procedure }, { ...when, received });
+    c.failed || !procedure || !received
+      ? null
+      : plan(c, ctx, code, { ...who, procedure }, { ...when, received });
   return { kind: 'data', row, code, errors: c.errors, dossier };
 }

@@ -21,7 +21,10 @@ export async function unitForImport(db: Q, caller: Caller, unitId: number): Prom
   if (!unit || (person && !policy.readUnit(person, unit.path)))
     throw new AppError('NOT_FOUND', 'Không tìm thấy đơn vị.');
   if (person && !policy.handleDossiers(person, unit.id))
-    throw new AppError('FORBIDDEN', 'Chỉ cán bộ xử lý hồ sơ của chính đơn vị mới nhập được dữ liệu của đơn vị.');
+    throw new AppError(
+      'FORBIDDEN',
+      'Chỉ cán bộ xử lý hồ sơ của chính đơn vị mới nhập được dữ liệu của đơn vị.',
+    );
   return unit;
 }
 

@@ -16,7 +16,12 @@ import {
   refuseTakenCodes,
   rowContext,
 } from '../../core/register-import/index.js';
-import type { MappingOverride, PlannedDossier, RegisterCounts, RowError } from '../../core/register-import/index.js';
+import type {
+  MappingOverride,
+  PlannedDossier,
+  RegisterCounts,
+  RowError,
+} from '../../core/register-import/index.js';
 import type { ProcedureRow, UnitRow } from '../../db/tables.js';
 import type { Q } from '../../db/types.js';
 import type { Clock } from '../../lib/clock.js';
@@ -24,7 +29,12 @@ import { sha256 } from '../../lib/hash.js';
 import type { CalendarService } from '../calendar/service.js';
 import type { ImportSource } from './access.js';
 import type { Sheet } from './file.js';
-import { dossierCodesWithPrefix, dossiersReceivedBetween, existingDossierCodes, listUnitProcedures } from './repository.js';
+import {
+  dossierCodesWithPrefix,
+  dossiersReceivedBetween,
+  existingDossierCodes,
+  listUnitProcedures,
+} from './repository.js';
 import type { RegisterField, RegisterPreview } from './schema.js';
 
 /** A dossier of the file ready to be written. */
@@ -81,11 +91,14 @@ export async function analyse(
     const held = await dossiersReceivedBetween(db, unit.id, iso(span.from), iso(span.to));
     refuseKnownCodeless(
       reading,
-      new Set(held.map((d) => codelessKey(d.procedure_id, d.applicant_name, new Date(d.received_at).toISOString()))),
+      new Set(
+        held.map((d) => codelessKey(d.procedure_id, d.applicant_name, new Date(d.received_at).toISOString())),
+      ),
     );
   }
   const prefix = codePrefix(unit.code);
-  const existing = prefix !== null && reading.needingCodes().length > 0 ? await dossierCodesWithPrefix(db, prefix) : [];
+  const existing =
+    prefix !== null && reading.needingCodes().length > 0 ? await dossierCodesWithPrefix(db, prefix) : [];
   assignCodes(reading, unit.code, existing);
   return { ...base, ...finishReading(reading) };
 }

@@ -59,7 +59,8 @@ async function numberInTransaction(
   }
   for (const p of ordered) {
     const parsed = p.codeGenerated || prefix === null ? null : parseDossierCode(p.code);
-    if (parsed && parsed.unitCode === prefix) given.set(parsed.date, Math.max(given.get(parsed.date) ?? 0, parsed.seq));
+    if (parsed && parsed.unitCode === prefix)
+      given.set(parsed.date, Math.max(given.get(parsed.date) ?? 0, parsed.seq));
   }
   for (const [day, seq] of given) await raiseCounter(tx, counterScope.dossierCode(unit.code, day), seq);
   const generated = ordered.filter((x) => x.codeGenerated);
@@ -76,7 +77,11 @@ interface RowsOf {
   now: string;
 }
 
-function dossierRow({ unit, userId, now }: RowsOf, p: Planned, reg: { book: string; no: number }): Insertable<DossierTable> {
+function dossierRow(
+  { unit, userId, now }: RowsOf,
+  p: Planned,
+  reg: { book: string; no: number },
+): Insertable<DossierTable> {
   return {
     unit_id: unit.id,
     procedure_id: p.procedure.id,
@@ -113,7 +118,14 @@ function dossierRow({ unit, userId, now }: RowsOf, p: Planned, reg: { book: stri
 function eventRows({ userId, now }: RowsOf, p: Planned, dossierId: number): Insertable<DossierEventTable>[] {
   return p.events.map((e) => {
     const { kind, at, ...data } = e;
-    return { dossier_id: dossierId, kind, at: iso(at), data_json: JSON.stringify(data), actor_id: userId, created_at: now };
+    return {
+      dossier_id: dossierId,
+      kind,
+      at: iso(at),
+      data_json: JSON.stringify(data),
+      actor_id: userId,
+      created_at: now,
+    };
   });
 }
 
@@ -130,10 +142,17 @@ export interface SaveRequest {
 }
 
 /** Saves an analysed file (refused when it has errors or no dossier) in one transaction. */
-export async function saveAnalysis(db: Q, a: Analysis, req: SaveRequest): Promise<{ imported: number; counts: RegisterCounts }> {
+export async function saveAnalysis(
+  db: Q,
+  a: Analysis,
+  req: SaveRequest,
+): Promise<{ imported: number; counts: RegisterCounts }> {
   if (a.errors.length > 0) {
     const rows = new Set(a.errors.map((e) => e.row)).size;
-    throw new AppError('VALIDATION', `Tệp có ${rows} dòng lỗi: chưa lưu hồ sơ nào.`, { errors: a.errors, counts: a.counts });
+    throw new AppError('VALIDATION', `Tệp có ${rows} dòng lỗi: chưa lưu hồ sơ nào.`, {
+      errors: a.errors,
+      counts: a.counts,
+    });
   }
   if (a.planned.length === 0) throw new AppError('FILE_EMPTY', 'Tệp không có hồ sơ nào để nhập.');
   const { unit, entry, now } = req;
@@ -189,7 +208,10 @@ export async function saveAnalysis(db: Q, a: Analysis, req: SaveRequest): Promis
     });
   } catch (e) {
     if (isUniqueViolation(e))
-      throw new AppError('CONFLICT', 'Một số mã hồ sơ vừa được lưu bởi thao tác khác: chưa lưu gì, hãy đọc thử lại tệp.');
+      throw new AppError(
+        'CONFLICT',
+        'Một số mã hồ sơ vừa được lưu bởi thao tác khác: chưa lưu gì, hãy đọc thử lại tệp.',
+      );
     throw e;
   }
   return { imported: total, counts: a.counts };

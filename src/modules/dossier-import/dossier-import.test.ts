@@ -557,7 +557,9 @@ describeEachDb('dossier and procedure import', (open) => {
     expect(mapped.counts).toMatchObject({ rows: 3, valid: 3, skipped: 1, computedAppointments: 2, ended: 3 });
     expect(mapped.columns[3]).toEqual({ index: 3, header: 'Công dân/Tổ chức', field: 'applicantName' });
 
-    const saved = await t.dossierImport.commit(SYSTEM_ACTOR, s.unit.id, file, { mapping: { applicantName: 3 } });
+    const saved = await t.dossierImport.commit(SYSTEM_ACTOR, s.unit.id, file, {
+      mapping: { applicantName: 3 },
+    });
     expect(saved.imported).toBe(3);
     const rows = new Map((await dossiersOf(s.unit.id)).map((r) => [r.code, r]));
     expect(rows.get('X-0001')).toMatchObject({
@@ -620,7 +622,9 @@ describeEachDb('dossier and procedure import', (open) => {
       calendar: t.services.calendar,
       uploadMaxBytes: 100,
     });
-    await expect(bigger.preview(SYSTEM_ACTOR, s.unit.id, { bytes: csv, filename: 'a.csv' })).rejects.toMatchObject({
+    await expect(
+      bigger.preview(SYSTEM_ACTOR, s.unit.id, { bytes: csv, filename: 'a.csv' }),
+    ).rejects.toMatchObject({
       code: 'FILE_TOO_LARGE',
     });
   });

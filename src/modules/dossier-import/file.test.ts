@@ -40,4 +40,3 @@ describe('CSV reader', () => {
     ).rejects.toMatchObject({ code: 'FILE_CORRUPT' });
   });
 });
-

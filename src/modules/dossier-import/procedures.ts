@@ -1,5 +1,10 @@
 /** Use case: import the unit's procedure catalogue (all or nothing, updated by code). */
-import { detectColumns, missingProcedureColumns, PROCEDURE_SYNONYMS, readCatalogue } from '../../core/register-import/index.js';
+import {
+  detectColumns,
+  missingProcedureColumns,
+  PROCEDURE_SYNONYMS,
+  readCatalogue,
+} from '../../core/register-import/index.js';
 import type { Q } from '../../db/types.js';
 import { AppError } from '../../errors.js';
 import type { Clock } from '../../lib/clock.js';
@@ -47,7 +52,11 @@ export async function importProcedures(
     } satisfies ProcedureImportReport);
 
   const held = new Map((await listUnitProcedures(db, unit.id)).map((p) => [p.code, p]));
-  const { toSave, ...read } = readCatalogue(sheet.rows.slice(detected.headerIndex + 1), detected.mapping, held);
+  const { toSave, ...read } = readCatalogue(
+    sheet.rows.slice(detected.headerIndex + 1),
+    detected.mapping,
+    held,
+  );
   const report: ProcedureImportReport = {
     ...base,
     created: read.created,
@@ -71,7 +80,8 @@ export async function importProcedures(
         .filter((s) => s.old === undefined)
         .map((s) => ({ ...s.values, unit_id: unit.id, active: 1, created_at: now, updated_at: now })),
     );
-    for (const s of toSave) if (s.old) await updateProcedureRow(tx, s.old.id, { ...s.values, updated_at: now });
+    for (const s of toSave)
+      if (s.old) await updateProcedureRow(tx, s.old.id, { ...s.values, updated_at: now });
     await insertAudit(tx, {
       unitId: unit.id,
       userId: callerUserId(caller),
