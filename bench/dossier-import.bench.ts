@@ -13,6 +13,7 @@ import { performance } from 'node:perf_hooks';
 import { openDatabase } from '../src/db/database.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import type { Clock } from '../src/lib/clock.js';
+import { SYSTEM_ACTOR } from '../src/modules/auth/roles.js';
 import { dossierImportService } from '../src/modules/dossier-import/service.js';
 import { createUnit, makeApp } from '../tests/support/app.js';
 import { registerCatalogueCsv, registerCsv } from '../tests/support/registers.js';
@@ -41,17 +42,17 @@ try {
       calendar: t.services.calendar,
       uploadMaxBytes: 1 << 30,
     });
-    await service.importProcedures(null, unit.id, {
+    await service.importProcedures(SYSTEM_ACTOR, unit.id, {
       bytes: Buffer.from(catalogue),
       filename: 'danh-muc.csv',
     });
     const src = { bytes: csv, filename: 'so-ho-so.csv' };
     const t0 = performance.now();
-    const preview = await service.preview(null, unit.id, src);
+    const preview = await service.preview(SYSTEM_ACTOR, unit.id, src);
     const t1 = performance.now();
     if (preview.errors.length > 0)
       throw new Error(`unexpected errors: ${JSON.stringify(preview.errors.slice(0, 5))}`);
-    const saved = await service.commit(null, unit.id, src);
+    const saved = await service.commit(SYSTEM_ACTOR, unit.id, src);
     const t2 = performance.now();
     imported = saved.imported;
     previews.push(t1 - t0);

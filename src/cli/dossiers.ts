@@ -12,6 +12,7 @@ import { loadConfig } from '../config.js';
 import type { Db } from '../db/database.js';
 import { isAppError } from '../errors.js';
 import { systemClock } from '../lib/clock.js';
+import { SYSTEM_ACTOR } from '../modules/auth/roles.js';
 import { calendarService } from '../modules/calendar/service.js';
 import { ColumnMapping, ImportId, REGISTER_FIELD_LABELS } from '../modules/dossier-import/schema.js';
 import type { RegisterField, RegisterPreview, RowError } from '../modules/dossier-import/schema.js';
@@ -134,7 +135,7 @@ export function registerDossierCommands(program: Command, withDb: WithDb): void 
         const src = readFile(file);
         await withDb(async (db) => {
           const { service, unit } = await open(db, o.unit);
-          const preview = await service.preview(null, unit.id, src, mapping);
+          const preview = await service.preview(SYSTEM_ACTOR, unit.id, src, mapping);
           if (!o.json) console.log(previewLines(preview).join('\n'));
           if (preview.errors.length > 0) {
             if (o.json) console.log(JSON.stringify({ preview, imported: 0 }, null, 2));
@@ -157,7 +158,7 @@ export function registerDossierCommands(program: Command, withDb: WithDb): void 
           );
           bar.start(preview.counts.valid, 0);
           try {
-            const saved = await service.commit(null, unit.id, src, {
+            const saved = await service.commit(SYSTEM_ACTOR, unit.id, src, {
               mapping,
               importId: o.progressId,
               onProgress: (done) => bar.update(done),
@@ -192,7 +193,7 @@ export function registerDossierCommands(program: Command, withDb: WithDb): void 
       await withDb(async (db) => {
         const { service, unit } = await open(db, o.unit);
         try {
-          const report = await service.importProcedures(null, unit.id, src, { dryRun: o.dryRun });
+          const report = await service.importProcedures(SYSTEM_ACTOR, unit.id, src, { dryRun: o.dryRun });
           if (o.json) {
             console.log(JSON.stringify(report, null, 2));
             return;

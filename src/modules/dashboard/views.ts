@@ -20,7 +20,7 @@ import type { Actor } from '../auth/roles.js';
 import { occurrencesDueIn } from '../calendar/repository.js';
 import { dossierCountersByUnitSql, dossierCountersSql } from '../dossiers/repository.js';
 import type { DossierCounterValues } from '../dossiers/repository.js';
-import { periodBounds } from '../dossiers/service.js';
+import { periodBounds } from '../../core/calendar/period.js';
 import { targetState } from '../plans/presenter.js';
 import type { TargetOut } from '../plans/schema.js';
 import { parseJson } from '../../lib/json.js';

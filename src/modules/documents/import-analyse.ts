@@ -12,12 +12,12 @@ import type {
   DocumentType,
 } from '../../core/documents/index.js';
 import type { Q } from '../../db/types.js';
-import { describeColumns, detectColumns } from '../dossier-import/columns.js';
+import { describeColumns, detectColumns } from '../../core/register-import/index.js';
 import type { Cell, ReadLimits } from '../dossier-import/file.js';
 import { readSheet } from '../dossier-import/file.js';
 import type { RowError } from '../dossier-import/schema.js';
-import { isFiller } from '../dossier-import/service.js';
-import { cellText, isProblem, readFlag, readMoment } from '../dossier-import/values.js';
+import { isFiller } from '../../core/register-import/index.js';
+import { cellText, isProblem, readFlag, readMoment } from '../../core/register-import/index.js';
 import { AppError } from '../../errors.js';
 import {
   readArrival,

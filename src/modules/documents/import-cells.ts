@@ -9,8 +9,8 @@ import type {
   DocumentType,
 } from '../../core/documents/index.js';
 import type { Cell } from '../dossier-import/file.js';
-import { cellText, fold, isProblem, readMoment } from '../dossier-import/values.js';
-import type { Problem } from '../dossier-import/values.js';
+import { cellText, fold, isProblem, readMoment } from '../../core/register-import/index.js';
+import type { Problem } from '../../core/register-import/index.js';
 
 /** A row understood and checked, waiting to be saved. */
 export interface Planned {

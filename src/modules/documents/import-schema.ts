@@ -4,7 +4,7 @@
  * is known by, and the report's shape.
  */
 import { z } from 'zod';
-import type { Synonyms } from '../dossier-import/columns.js';
+import type { Synonyms } from '../../core/register-import/index.js';
 import { RowErrorOut } from '../dossier-import/schema.js';
 
 export const DOCUMENT_FIELDS = [

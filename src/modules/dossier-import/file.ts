@@ -13,7 +13,9 @@ import { AppError } from '../../errors.js';
 import { assertZipWithinLimits, DEFAULT_ZIP_LIMITS } from '../../lib/zip-limits.js';
 import type { ZipLimits } from '../../lib/zip-limits.js';
 
-export type Cell = string | number | boolean | Date | null;
+import type { Cell } from '../../core/register-import/index.js';
+
+export type { Cell };
 
 export interface Sheet {
   kind: 'xlsx' | 'csv';

@@ -15,6 +15,7 @@ import {
   updateDossier,
 } from './repository.js';
 import { vietnamDayStart } from './summary.js';
+import type { Q } from '../../db/types.js';
 
 const DAY = 86_400_000;
 const BASE = Date.parse('2026-03-01T00:00:00+07:00');
@@ -66,6 +67,97 @@ const summaryArb = fc
     };
   });
 
+/** The periods compared: whole days; partial days at either edge, within one day, a day's start. */
+const PERIODS: { from: number; to: number }[] = [
+  ...(
+    [
+      [0, 30],
+      [31, 61],
+      [10, 40],
+      [0, 120],
+    ] as const
+  ).map(([a, b]) => ({ from: BASE + a * DAY, to: BASE + b * DAY - 1 })),
+  { from: BASE + 10 * DAY + 9.5 * 3_600_000, to: BASE + 40 * DAY + 13 * 3_600_000 },
+  { from: BASE + 5 * DAY, to: BASE + 35 * DAY + 15 * 3_600_000 + 1234 },
+  { from: BASE + 20 * DAY + 8 * 3_600_000, to: BASE + 20 * DAY + 16 * 3_600_000 },
+  { from: BASE + 3 * DAY, to: BASE + 50 * DAY },
+];
+
+/**
+ * Writes a unit's register: half the dossiers first as still open, then ended by an update, so
+ * the per-day counters must follow every write (ADR 006), not only inserts.
+ */
+async function writeRegister(db: Q, unit: { id: number }, n: number, summaries: DossierSummary[]) {
+  const now = new Date().toISOString();
+  const proc = await insertProcedure(db, {
+    unit_id: unit.id,
+    code: 'P',
+    name: 'Thủ tục',
+    field: null,
+    limit_unit: 'working_days',
+    limit_amount: 5,
+    fee_text: null,
+    fee_bearing: 0,
+    online_level: 'none',
+    result_type: 'paper',
+    active: 1,
+    created_at: now,
+    updated_at: now,
+  });
+  const rowOf = (s: DossierSummary, i: number) => ({
+    unit_id: unit.id,
+    procedure_id: proc.id,
+    code: `T${unit.id}-${n}-${i}`,
+    channel: s.channel,
+    applicant_name: 'Người thử',
+    documents_json: '[]',
+    received_at: iso(s.receivedAt),
+    original_appointment_at: iso(s.appointment),
+    appointment_at: iso(s.appointment),
+    appointment_day_start: vietnamDayStart(s.appointment),
+    status: s.endedAt === null ? 'in_progress' : 'resolved',
+    ended_at: s.endedAt === null ? null : iso(s.endedAt),
+    end_kind: s.endKind,
+    late: s.late ? 1 : 0,
+    late_since: s.lateSince === null || s.lateSince === undefined ? null : iso(s.lateSince),
+    awaiting_supplement_since:
+      s.awaitingSupplementSince === null || s.awaitingSupplementSince === undefined
+        ? null
+        : iso(s.awaitingSupplementSince),
+    supplement_requests: s.supplementRequests,
+    fee_bearing: s.feeBearing ? 1 : 0,
+    paid_online: s.paidOnline ? 1 : 0,
+    digitised: s.digitised ? 1 : 0,
+    electronic_result: s.electronicResult ? 1 : 0,
+    signed_result: 0,
+    rating: s.rating ?? null,
+    complaint: s.complaint ? 1 : 0,
+    created_at: now,
+    updated_at: now,
+  });
+  // Half the dossiers are written first as still open, then ended by an update: the per-day
+  // counters must follow every write (ADR 006), not only inserts.
+  const ids: number[] = [];
+  for (const [i, s] of summaries.entries()) {
+    const full = rowOf(s, i);
+    const first =
+      i % 2 === 0 && s.endedAt !== null
+        ? { ...full, status: 'in_progress', ended_at: null, end_kind: null, rating: null }
+        : full;
+    ids.push((await insertDossier(db, first)).id);
+  }
+  for (const [i, s] of summaries.entries()) {
+    if (i % 2 !== 0 || s.endedAt === null) continue;
+    const full = rowOf(s, i);
+    await updateDossier(db, ids[i]!, {
+      status: full.status,
+      ended_at: full.ended_at,
+      end_kind: full.end_kind,
+    });
+    await updateDossier(db, ids[i]!, { rating: full.rating });
+  }
+}
+
 describeEachDb('dossier figures in SQL agree with the core', (open) => {
   let tdb: TestDb;
   let t: TestApp;
@@ -98,89 +190,8 @@ describeEachDb('dossier figures in SQL agree with the core', (open) => {
     for (const [n, summaries] of samples.entries()) {
       const unit = await createUnit(t, { parentId: parent.id });
       byUnit.set(unit.id, summaries);
-      const now = new Date().toISOString();
-      const proc = await insertProcedure(tdb.db.kysely, {
-        unit_id: unit.id,
-        code: 'P',
-        name: 'Thủ tục',
-        field: null,
-        limit_unit: 'working_days',
-        limit_amount: 5,
-        fee_text: null,
-        fee_bearing: 0,
-        online_level: 'none',
-        result_type: 'paper',
-        active: 1,
-        created_at: now,
-        updated_at: now,
-      });
-      const rowOf = (s: DossierSummary, i: number) => ({
-        unit_id: unit.id,
-        procedure_id: proc.id,
-        code: `T${unit.id}-${n}-${i}`,
-        channel: s.channel,
-        applicant_name: 'Người thử',
-        documents_json: '[]',
-        received_at: iso(s.receivedAt),
-        original_appointment_at: iso(s.appointment),
-        appointment_at: iso(s.appointment),
-        appointment_day_start: vietnamDayStart(s.appointment),
-        status: s.endedAt === null ? 'in_progress' : 'resolved',
-        ended_at: s.endedAt === null ? null : iso(s.endedAt),
-        end_kind: s.endKind,
-        late: s.late ? 1 : 0,
-        late_since: s.lateSince === null || s.lateSince === undefined ? null : iso(s.lateSince),
-        awaiting_supplement_since:
-          s.awaitingSupplementSince === null || s.awaitingSupplementSince === undefined
-            ? null
-            : iso(s.awaitingSupplementSince),
-        supplement_requests: s.supplementRequests,
-        fee_bearing: s.feeBearing ? 1 : 0,
-        paid_online: s.paidOnline ? 1 : 0,
-        digitised: s.digitised ? 1 : 0,
-        electronic_result: s.electronicResult ? 1 : 0,
-        signed_result: 0,
-        rating: s.rating ?? null,
-        complaint: s.complaint ? 1 : 0,
-        created_at: now,
-        updated_at: now,
-      });
-      // Half the dossiers are written first as still open, then ended by an update: the per-day
-      // counters must follow every write (ADR 006), not only inserts.
-      const ids: number[] = [];
-      for (const [i, s] of summaries.entries()) {
-        const full = rowOf(s, i);
-        const first =
-          i % 2 === 0 && s.endedAt !== null
-            ? { ...full, status: 'in_progress', ended_at: null, end_kind: null, rating: null }
-            : full;
-        ids.push((await insertDossier(tdb.db.kysely, first)).id);
-      }
-      for (const [i, s] of summaries.entries()) {
-        if (i % 2 !== 0 || s.endedAt === null) continue;
-        const full = rowOf(s, i);
-        await updateDossier(tdb.db.kysely, ids[i]!, {
-          status: full.status,
-          ended_at: full.ended_at,
-          end_kind: full.end_kind,
-        });
-        await updateDossier(tdb.db.kysely, ids[i]!, { rating: full.rating });
-      }
-      periods = [
-        ...(
-          [
-            [0, 30],
-            [31, 61],
-            [10, 40],
-            [0, 120],
-          ] as const
-        ).map(([a, b]) => ({ from: BASE + a * DAY, to: BASE + b * DAY - 1 })),
-        // Partial days at either edge, within one day, and a period ending at a day's start.
-        { from: BASE + 10 * DAY + 9.5 * 3_600_000, to: BASE + 40 * DAY + 13 * 3_600_000 },
-        { from: BASE + 5 * DAY, to: BASE + 35 * DAY + 15 * 3_600_000 + 1234 },
-        { from: BASE + 20 * DAY + 8 * 3_600_000, to: BASE + 20 * DAY + 16 * 3_600_000 },
-        { from: BASE + 3 * DAY, to: BASE + 50 * DAY },
-      ];
+      await writeRegister(tdb.db.kysely, unit, n, summaries);
+      periods = PERIODS;
       for (const [p, period] of periods.entries()) {
         const sqlCounters = await dossierCountersSql(
           tdb.db.kysely,

@@ -4,7 +4,7 @@ import type { DossierEventRow, ProcedureRow } from '../../db/tables.js';
 import { parseJson } from '../../lib/json.js';
 import type { DossierWithScope } from './repository.js';
 import type { DossierDetail } from './schema.js';
-import { maskName } from './service.js';
+import { maskName } from '../../core/privacy/mask.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const statusLabel = (s: string) => DOSSIER_STATUS_LABELS[s as DossierStatus] ?? s;

@@ -15,7 +15,7 @@ import type {
 } from '../../core/feedback/index.js';
 import type { FeedbackEventRow } from '../../db/tables.js';
 import { parseJson } from '../../lib/json.js';
-import { maskName } from '../dossiers/service.js';
+import { maskName } from '../../core/privacy/mask.js';
 import type { FeedbackWithScope } from './repository.js';
 import type { FeedbackDetail, FeedbackListItem } from './schema.js';
 

@@ -5,7 +5,7 @@
  */
 import { daysInMonth, dayNumberFromParts, momentOfDayNumber, MS_PER_DAY } from '../../core/calendar/index.js';
 import type { DossierChannel, ReturnMethod, TimeLimit } from '../../core/dossier/index.js';
-import type { Cell } from './file.js';
+import type { Cell } from './cell.js';
 
 export interface Problem {
   error: string;

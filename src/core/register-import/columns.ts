@@ -10,7 +10,7 @@
  * two), so title lines above the table are skipped.
  */
 import { cellText, fold } from './values.js';
-import type { Cell } from './file.js';
+import type { Cell } from './cell.js';
 
 export type Synonyms<F extends string> = Record<F, readonly string[]>;
 
