@@ -1,14 +1,15 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
+import { authApi, authKeys } from './api/auth.js';
 import { api } from './api/client.js';
 import type { Me, Role, Unit } from './api/types.js';
 
-export const ME_KEY = ['me'] as const;
+export const ME_KEY = authKeys.me;
 
 /** The signed-in user (null when signed out); undefined while loading. */
 export function useMe() {
-  return useQuery({ queryKey: ME_KEY, queryFn: () => api.me(), staleTime: Infinity, retry: 1 });
+  return useQuery({ queryKey: ME_KEY, queryFn: () => authApi.me(), staleTime: Infinity, retry: 1 });
 }
 
 /** The signed-in user, inside the authenticated part of the app. */

@@ -28,7 +28,6 @@ import type {
   SuperiorDashboard,
   Deadlines,
   Evidence,
-  Me,
   MyTask,
   PlanDetail,
   PlanListItem,
@@ -164,21 +163,6 @@ export const qs = (params: Record<string, string | number | null | undefined>): 
 };
 
 export const api = {
-  /** The signed-in user, or null when nobody is signed in. */
-  async me(): Promise<Me | null> {
-    try {
-      return await request<Me>('GET', '/api/auth/me');
-    } catch (err) {
-      if (err instanceof ApiError && err.status === 401) return null;
-      throw err;
-    }
-  },
-  login: (username: string, password: string) =>
-    request<Me>('POST', '/api/auth/login', { username, password }),
-  logout: () => request<{ ok: boolean }>('POST', '/api/auth/logout', {}),
-  changePassword: (currentPassword: string, newPassword: string) =>
-    request<{ ok: boolean }>('POST', '/api/auth/password', { currentPassword, newPassword }),
-
   units: () => request<Unit[]>('GET', '/api/units'),
   createUnit: (input: UnitInput) => request<Unit>('POST', '/api/units', input),
   updateUnit: (id: number, patch: UnitPatch) => request<Unit>('PATCH', `/api/units/${id}`, patch),
