@@ -2,7 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import { authApi, authKeys } from './api/auth.js';
-import { api } from './api/client.js';
+import { unitApi, unitKeys } from './api/units.js';
 import type { Me, Role, Unit } from './api/types.js';
 
 export const ME_KEY = authKeys.me;
@@ -46,7 +46,7 @@ export function permissions(me: Me) {
 }
 
 export function useUnits(enabled = true) {
-  return useQuery({ queryKey: ['units'], queryFn: api.units, enabled, staleTime: 60_000 });
+  return useQuery({ queryKey: unitKeys.all, queryFn: unitApi.list, enabled, staleTime: 60_000 });
 }
 
 interface UnitScope {

@@ -1,6 +1,5 @@
 import type {
   AccessLogEntry,
-  CalendarFeed,
   DossierDetail,
   DossierFigures,
   DossierPage,
@@ -19,33 +18,11 @@ import type {
   ReceiveInput,
   StepInput,
   StepResult,
-  CalendarMonth,
-  CalendarSettings,
-  CalendarYear,
   CommitBody,
   Dashboard,
   UnitDashboard,
   SuperiorDashboard,
-  Deadlines,
-  Evidence,
-  MyTask,
-  PlanDetail,
-  PlanListItem,
-  OccurrencePatch,
   PreviewResult,
-  ScheduleVersion,
-  Target,
-  TargetPatch,
-  TaskDetail,
-  TaskPatch,
-  Unit,
-  UnitCalendarSettings,
-  UnitInput,
-  UnitPatch,
-  User,
-  UserInput,
-  UserPatch,
-  YearScheduleInput,
 } from './types.js';
 
 /** An error answered by the server (or the network), carrying the Vietnamese message to show. */
@@ -163,17 +140,7 @@ export const qs = (params: Record<string, string | number | null | undefined>): 
 };
 
 export const api = {
-  units: () => request<Unit[]>('GET', '/api/units'),
-  createUnit: (input: UnitInput) => request<Unit>('POST', '/api/units', input),
-  updateUnit: (id: number, patch: UnitPatch) => request<Unit>('PATCH', `/api/units/${id}`, patch),
-  moveUnit: (id: number, parentId: number) => request<Unit>('POST', `/api/units/${id}/move`, { parentId }),
-
-  users: () => request<User[]>('GET', '/api/users'),
-  createUser: (input: UserInput) => request<User>('POST', '/api/users', input),
-  updateUser: (id: number, patch: UserPatch) => request<User>('PATCH', `/api/users/${id}`, patch),
-
-  plans: (unitId?: number) => request<PlanListItem[]>('GET', `/api/plans${qs({ unitId })}`),
-  plan: (id: number) => request<PlanDetail>('GET', `/api/plans/${id}`),
+  // The plan import (pages/ImportPage): to move into api/plan-import.ts with that page.
   previewFile: (unitId: number, file: File, year: number | null, onProgress?: (fraction: number) => void) => {
     const form = new FormData();
     form.append('unitId', String(unitId));
@@ -190,68 +157,12 @@ export const api = {
   commit: (body: CommitBody) =>
     request<{ planId: number; mode: string }>('POST', '/api/plans/import/commit', body),
 
-  myTasks: () => request<MyTask[]>('GET', '/api/tasks/mine'),
-  task: (id: number) => request<TaskDetail>('GET', `/api/tasks/${id}`),
-  updateTask: (id: number, patch: TaskPatch) => request<TaskDetail>('PATCH', `/api/tasks/${id}`, patch),
-  uploadTaskEvidence: (
-    taskId: number,
-    file: File,
-    opts: { deliverableIndex: number | null; note: string | null; occurrenceId?: number | null },
-    onProgress?: (fraction: number) => void,
-  ) => {
-    const form = new FormData();
-    // The fields go before the file: the server reads the multipart stream in order.
-    if (typeof opts.occurrenceId === 'number') form.append('occurrenceId', String(opts.occurrenceId));
-    if (opts.deliverableIndex !== null) form.append('deliverableIndex', String(opts.deliverableIndex));
-    if (opts.note) form.append('note', opts.note);
-    form.append('file', file, file.name);
-    return upload<Evidence>(`/api/tasks/${taskId}/evidence`, form, onProgress);
-  },
-  updateOccurrence: (id: number, patch: OccurrencePatch) =>
-    request<TaskDetail>('PATCH', `/api/occurrences/${id}`, patch),
-  recordTaskEvent: (taskId: number, date: string, note: string | null) =>
-    request<TaskDetail>('POST', `/api/tasks/${taskId}/events`, { date, ...(note ? { note } : {}) }),
-  withdrawEvidence: (id: number) => request<{ ok: boolean }>('POST', `/api/evidence/${id}/withdraw`, {}),
-  evidenceDownloadUrl: (id: number) => `/api/evidence/${id}/download`,
-
-  updateTarget: (id: number, patch: TargetPatch) => request<Target>('PATCH', `/api/targets/${id}`, patch),
-  targetEvidence: (id: number) => request<Evidence[]>('GET', `/api/targets/${id}/evidence`),
-  uploadTargetEvidence: (id: number, file: File, note: string | null) => {
-    const form = new FormData();
-    if (note) form.append('note', note);
-    form.append('file', file, file.name);
-    return upload<Evidence>(`/api/targets/${id}/evidence`, form);
-  },
-
   dashboard: (unitId?: number, year?: number) =>
     request<Dashboard>('GET', `/api/dashboard${qs({ unitId, year })}`),
   dashboardUnit: (unitId: number, days?: number) =>
     request<UnitDashboard>('GET', `/api/dashboard/unit/${unitId}${qs({ days })}`),
   dashboardSuperior: (unitId: number, days?: number) =>
     request<SuperiorDashboard>('GET', `/api/dashboard/superior/${unitId}${qs({ days })}`),
-
-  /** `month` is `YYYY-MM`; `subtree` adds the dues of the units below. */
-  calendarMonth: (month: string, unitId?: number, subtree = false) =>
-    request<CalendarMonth>('GET', `/api/calendar/month${qs({ month, unitId, subtree: subtree ? 1 : 0 })}`),
-  deadlines: (unitId?: number, subtree = false, days = 14) =>
-    request<Deadlines>('GET', `/api/deadlines${qs({ unitId, subtree: subtree ? 1 : 0, days })}`),
-  calendarYear: (year: number, unitId?: number) =>
-    request<CalendarYear>('GET', `/api/calendar/year${qs({ year, unitId })}`),
-  scheduleVersions: (year: number) => request<ScheduleVersion[]>('GET', `/api/calendar/schedules/${year}`),
-  saveSchedule: (year: number, body: YearScheduleInput) =>
-    request<{ version: number }>('PUT', `/api/calendar/schedules/${year}`, body),
-  importScheduleText: (text: string, source: string | null) =>
-    request<{ saved: { year: number; version: number }[] }>('POST', '/api/calendar/schedules/import-text', {
-      text,
-      source,
-    }),
-  calendarSettings: (unitId: number) =>
-    request<CalendarSettings>('GET', `/api/units/${unitId}/calendar-settings`),
-  saveCalendarSettings: (unitId: number, settings: UnitCalendarSettings) =>
-    request<CalendarSettings>('PUT', `/api/units/${unitId}/calendar-settings`, settings),
-  calendarFeed: () => request<CalendarFeed>('GET', '/api/calendar/feed'),
-  createCalendarFeed: () => request<CalendarFeed>('POST', '/api/calendar/feed', {}),
-  revokeCalendarFeed: () => request<CalendarFeed>('DELETE', '/api/calendar/feed'),
 
   // Hồ sơ thủ tục hành chính (one-stop register).
   procedures: (unitId: number) => request<Procedure[]>('GET', `/api/procedures${qs({ unitId })}`),
