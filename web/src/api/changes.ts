@@ -15,7 +15,8 @@ import { userKeys } from './users.js';
 const DASHBOARD_ROOT = ['dashboard'] as const;
 
 const invalidate = (qc: QueryClient, keys: readonly (readonly unknown[])[]) =>
-  Promise.all(keys.map((queryKey) => qc.invalidateQueries({ queryKey })));
+  // A fresh array per call: the shared `as const` key objects are never handed to the cache.
+  Promise.all(keys.map((queryKey) => qc.invalidateQueries({ queryKey: [...queryKey] })));
 
 /** A task, one of its occurrences or its evidence changed (its detail given when the server sent it). */
 export function taskChanged(qc: QueryClient, task: { id: number; planId: number }, detail?: TaskDetail) {
