@@ -1,14 +1,15 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
-import { api } from './api/client.js';
+import { authApi, authKeys } from './api/auth.js';
+import { unitApi, unitKeys } from './api/units.js';
 import type { Me, Role, Unit } from './api/types.js';
 
-export const ME_KEY = ['me'] as const;
+export const ME_KEY = authKeys.me;
 
 /** The signed-in user (null when signed out); undefined while loading. */
 export function useMe() {
-  return useQuery({ queryKey: ME_KEY, queryFn: () => api.me(), staleTime: Infinity, retry: 1 });
+  return useQuery({ queryKey: ME_KEY, queryFn: () => authApi.me(), staleTime: Infinity, retry: 1 });
 }
 
 /** The signed-in user, inside the authenticated part of the app. */
@@ -45,7 +46,7 @@ export function permissions(me: Me) {
 }
 
 export function useUnits(enabled = true) {
-  return useQuery({ queryKey: ['units'], queryFn: api.units, enabled, staleTime: 60_000 });
+  return useQuery({ queryKey: unitKeys.all, queryFn: unitApi.list, enabled, staleTime: 60_000 });
 }
 
 interface UnitScope {

@@ -1,35 +1,11 @@
 import type {
-  CalendarFeed,
   DossierFigures,
   PublicDossier,
   RatingInput,
   RatingTarget,
-  CalendarMonth,
-  CalendarSettings,
-  CalendarYear,
   Dashboard,
   UnitDashboard,
   SuperiorDashboard,
-  Deadlines,
-  Evidence,
-  Me,
-  MyTask,
-  PlanDetail,
-  PlanListItem,
-  OccurrencePatch,
-  ScheduleVersion,
-  Target,
-  TargetPatch,
-  TaskDetail,
-  TaskPatch,
-  Unit,
-  UnitCalendarSettings,
-  UnitInput,
-  UnitPatch,
-  User,
-  UserInput,
-  UserPatch,
-  YearScheduleInput,
 } from './types.js';
 
 /** An error answered by the server (or the network), carrying the Vietnamese message to show. */
@@ -147,64 +123,6 @@ export const qs = (params: Record<string, string | number | null | undefined>): 
 };
 
 export const api = {
-  /** The signed-in user, or null when nobody is signed in. */
-  async me(): Promise<Me | null> {
-    try {
-      return await request<Me>('GET', '/api/auth/me');
-    } catch (err) {
-      if (err instanceof ApiError && err.status === 401) return null;
-      throw err;
-    }
-  },
-  login: (username: string, password: string) =>
-    request<Me>('POST', '/api/auth/login', { username, password }),
-  logout: () => request<{ ok: boolean }>('POST', '/api/auth/logout', {}),
-  changePassword: (currentPassword: string, newPassword: string) =>
-    request<{ ok: boolean }>('POST', '/api/auth/password', { currentPassword, newPassword }),
-
-  units: () => request<Unit[]>('GET', '/api/units'),
-  createUnit: (input: UnitInput) => request<Unit>('POST', '/api/units', input),
-  updateUnit: (id: number, patch: UnitPatch) => request<Unit>('PATCH', `/api/units/${id}`, patch),
-  moveUnit: (id: number, parentId: number) => request<Unit>('POST', `/api/units/${id}/move`, { parentId }),
-
-  users: () => request<User[]>('GET', '/api/users'),
-  createUser: (input: UserInput) => request<User>('POST', '/api/users', input),
-  updateUser: (id: number, patch: UserPatch) => request<User>('PATCH', `/api/users/${id}`, patch),
-
-  plans: (unitId?: number) => request<PlanListItem[]>('GET', `/api/plans${qs({ unitId })}`),
-  plan: (id: number) => request<PlanDetail>('GET', `/api/plans/${id}`),
-  myTasks: () => request<MyTask[]>('GET', '/api/tasks/mine'),
-  task: (id: number) => request<TaskDetail>('GET', `/api/tasks/${id}`),
-  updateTask: (id: number, patch: TaskPatch) => request<TaskDetail>('PATCH', `/api/tasks/${id}`, patch),
-  uploadTaskEvidence: (
-    taskId: number,
-    file: File,
-    opts: { deliverableIndex: number | null; note: string | null; occurrenceId?: number | null },
-    onProgress?: (fraction: number) => void,
-  ) => {
-    const form = new FormData();
-    // The fields go before the file: the server reads the multipart stream in order.
-    if (typeof opts.occurrenceId === 'number') form.append('occurrenceId', String(opts.occurrenceId));
-    if (opts.deliverableIndex !== null) form.append('deliverableIndex', String(opts.deliverableIndex));
-    if (opts.note) form.append('note', opts.note);
-    form.append('file', file, file.name);
-    return upload<Evidence>(`/api/tasks/${taskId}/evidence`, form, onProgress);
-  },
-  updateOccurrence: (id: number, patch: OccurrencePatch) =>
-    request<TaskDetail>('PATCH', `/api/occurrences/${id}`, patch),
-  recordTaskEvent: (taskId: number, date: string, note: string | null) =>
-    request<TaskDetail>('POST', `/api/tasks/${taskId}/events`, { date, ...(note ? { note } : {}) }),
-  withdrawEvidence: (id: number) => request<{ ok: boolean }>('POST', `/api/evidence/${id}/withdraw`, {}),
-  evidenceDownloadUrl: (id: number) => `/api/evidence/${id}/download`,
-
-  updateTarget: (id: number, patch: TargetPatch) => request<Target>('PATCH', `/api/targets/${id}`, patch),
-  targetEvidence: (id: number) => request<Evidence[]>('GET', `/api/targets/${id}/evidence`),
-  uploadTargetEvidence: (id: number, file: File, note: string | null) => {
-    const form = new FormData();
-    if (note) form.append('note', note);
-    form.append('file', file, file.name);
-    return upload<Evidence>(`/api/targets/${id}/evidence`, form);
-  },
 
   dashboard: (unitId?: number, year?: number) =>
     request<Dashboard>('GET', `/api/dashboard${qs({ unitId, year })}`),
@@ -213,30 +131,6 @@ export const api = {
   dashboardSuperior: (unitId: number, days?: number) =>
     request<SuperiorDashboard>('GET', `/api/dashboard/superior/${unitId}${qs({ days })}`),
 
-  /** `month` is `YYYY-MM`; `subtree` adds the dues of the units below. */
-  calendarMonth: (month: string, unitId?: number, subtree = false) =>
-    request<CalendarMonth>('GET', `/api/calendar/month${qs({ month, unitId, subtree: subtree ? 1 : 0 })}`),
-  deadlines: (unitId?: number, subtree = false, days = 14) =>
-    request<Deadlines>('GET', `/api/deadlines${qs({ unitId, subtree: subtree ? 1 : 0, days })}`),
-  calendarYear: (year: number, unitId?: number) =>
-    request<CalendarYear>('GET', `/api/calendar/year${qs({ year, unitId })}`),
-  scheduleVersions: (year: number) => request<ScheduleVersion[]>('GET', `/api/calendar/schedules/${year}`),
-  saveSchedule: (year: number, body: YearScheduleInput) =>
-    request<{ version: number }>('PUT', `/api/calendar/schedules/${year}`, body),
-  importScheduleText: (text: string, source: string | null) =>
-    request<{ saved: { year: number; version: number }[] }>('POST', '/api/calendar/schedules/import-text', {
-      text,
-      source,
-    }),
-  calendarSettings: (unitId: number) =>
-    request<CalendarSettings>('GET', `/api/units/${unitId}/calendar-settings`),
-  saveCalendarSettings: (unitId: number, settings: UnitCalendarSettings) =>
-    request<CalendarSettings>('PUT', `/api/units/${unitId}/calendar-settings`, settings),
-  calendarFeed: () => request<CalendarFeed>('GET', '/api/calendar/feed'),
-  createCalendarFeed: () => request<CalendarFeed>('POST', '/api/calendar/feed', {}),
-  revokeCalendarFeed: () => request<CalendarFeed>('DELETE', '/api/calendar/feed'),
-
-  // The register's figures and Mẫu 06 (the rest of the register: api/dossiers.ts).
   registerUrl: (unitId: number, from: string, to: string) =>
     `/api/dossiers/register.xlsx${qs({ unitId, from, to })}`,
   dossierFigures: (unitId: number, from: string, to: string, subtree = false) =>

@@ -44,7 +44,7 @@ import {
 } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
-import { api } from '../api/client.js';
+import { authApi } from '../api/auth.js';
 import { permissions, useCurrentUser, useSignedOut, useUnits, useUnitScope } from '../session.js';
 import { notifyError } from './common.js';
 import { NotificationBell } from './NotificationBell.js';
@@ -92,7 +92,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const signedOut = useSignedOut();
   const can = permissions(me);
   const logout = useMutation({
-    mutationFn: api.logout,
+    mutationFn: authApi.logout,
     onSuccess: () => {
       signedOut();
       void navigate('/login', { replace: true });

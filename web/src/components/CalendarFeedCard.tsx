@@ -2,13 +2,11 @@ import { Alert, Button, Card, Group, List, Modal, Stack, Text, TextInput, Title 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { IconCalendarShare, IconCheck, IconCopy, IconLinkOff, IconRefresh } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
-import { api } from '../api/client.js';
+import { calendarApi, calendarKeys } from '../api/calendar.js';
 import type { CalendarFeed } from '../api/types.js';
 import { copyText } from '../lib/clipboard.js';
 import { formatDateTime } from '../lib/format.js';
 import { ErrorAlert, notifyError, notifySuccess } from './common.js';
-
-const FEED_KEY = ['calendar-feed'] as const;
 
 /**
  * "Lịch cá nhân (.ics)": a secret address calendar apps subscribe to. The server shows the address
@@ -16,14 +14,14 @@ const FEED_KEY = ['calendar-feed'] as const;
  */
 export function CalendarFeedCard() {
   const qc = useQueryClient();
-  const status = useQuery({ queryKey: FEED_KEY, queryFn: api.calendarFeed });
+  const status = useQuery({ queryKey: calendarKeys.feed, queryFn: calendarApi.feed });
   const [url, setUrl] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
   const [confirmRevoke, setConfirmRevoke] = useState(false);
   const input = useRef<HTMLInputElement>(null);
-  const done = (feed: CalendarFeed) => qc.setQueryData(FEED_KEY, { ...feed, url: null });
+  const done = (feed: CalendarFeed) => qc.setQueryData(calendarKeys.feed, { ...feed, url: null });
   const create = useMutation({
-    mutationFn: api.createCalendarFeed,
+    mutationFn: calendarApi.createFeed,
     onSuccess: (feed) => {
       done(feed);
       setUrl(feed.url);
@@ -32,7 +30,7 @@ export function CalendarFeedCard() {
     },
   });
   const revoke = useMutation({
-    mutationFn: api.revokeCalendarFeed,
+    mutationFn: calendarApi.revokeFeed,
     onSuccess: (feed) => {
       done(feed);
       setUrl(null);

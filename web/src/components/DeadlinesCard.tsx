@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { IconCalendarEvent } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { api } from '../api/client.js';
+import { calendarApi, calendarKeys } from '../api/calendar.js';
 import type { DeadlineItem } from '../api/types.js';
 import { formatDate } from '../lib/format.js';
 import { ErrorAlert } from './common.js';
@@ -20,8 +20,8 @@ const ORDER: Record<DeadlineItem['state'], number> = { overdue: 0, due_soon: 1, 
 export function DeadlinesCard({ unitId, subtree }: { unitId: number; subtree: boolean }) {
   const [all, setAll] = useState(false);
   const q = useQuery({
-    queryKey: ['deadlines', unitId, subtree],
-    queryFn: () => api.deadlines(unitId, subtree, DAYS),
+    queryKey: calendarKeys.deadlines(unitId, subtree),
+    queryFn: () => calendarApi.deadlines(unitId, subtree, DAYS),
   });
   const items = [...(q.data?.items ?? [])].sort(
     (a, b) =>

@@ -15,7 +15,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { IconBell } from '@tabler/icons-react';
 import { Link, useNavigate } from 'react-router';
 import { formatDateTime } from '../lib/format.js';
-import { NOTIFICATIONS_KEY, notificationApi } from '../api/notifications.js';
+import { notificationApi, notificationKeys } from '../api/notifications.js';
 import type { NotificationItem } from '../api/notifications.js';
 import { notifyError } from './common.js';
 
@@ -25,18 +25,18 @@ export function NotificationBell() {
   const navigate = useNavigate();
   const qc = useQueryClient();
   const count = useQuery({
-    queryKey: [...NOTIFICATIONS_KEY, 'count'],
+    queryKey: notificationKeys.count,
     queryFn: notificationApi.unreadCount,
     refetchInterval: 60_000,
   });
   const latest = useQuery({
-    queryKey: [...NOTIFICATIONS_KEY, 'latest'],
+    queryKey: notificationKeys.latest,
     queryFn: () => notificationApi.list({ unread: false, page: 1 }),
     enabled: opened,
   });
   const read = useMutation({
     mutationFn: notificationApi.markRead,
-    onSuccess: () => void qc.invalidateQueries({ queryKey: NOTIFICATIONS_KEY }),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: notificationKeys.all }),
     onError: (err) => notifyError(err),
   });
   const unread = count.data?.count ?? 0;

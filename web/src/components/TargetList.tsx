@@ -16,7 +16,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { IconGauge, IconPaperclip, IconPencil } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { api } from '../api/client.js';
+import { targetChanged } from '../api/changes.js';
+import { taskApi } from '../api/tasks.js';
 import type { Target, TargetMeasured, TargetMetric, TargetPatch, TargetState } from '../api/types.js';
 import { formatDate, formatNamed, formatNumber, formatThreshold } from '../lib/format.js';
 import {
@@ -103,7 +104,7 @@ function EditTargetModal({
         patch.achievedValue =
           typeof value === 'number' ? value : value.trim() === '' ? null : Number(value.replace(',', '.'));
       if (metric !== bound) patch.metric = metric;
-      return api.updateTarget(target.id, patch);
+      return taskApi.updateTarget(target.id, patch);
     },
     onSuccess: async (saved) => {
       notifySuccess(`Đã lưu kết quả chỉ tiêu ${target.code}.`);
@@ -114,7 +115,7 @@ function EditTargetModal({
           message: 'Máy chủ chưa nhận việc gắn chỉ tiêu với số liệu hồ sơ; kết quả vẫn nhập tay.',
           autoClose: 8000,
         });
-      await qc.invalidateQueries({ queryKey: ['plan', planId] });
+      await targetChanged(qc, planId);
       onClose();
     },
   });

@@ -17,7 +17,8 @@ import { TimePicker } from '@mantine/dates';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { FormEvent, ReactNode } from 'react';
-import { api } from '../api/client.js';
+import { calendarApi, calendarKeys } from '../api/calendar.js';
+import { calendarChanged } from '../api/changes.js';
 import type { CalendarSettings, Unit, UnitCalendarSettings } from '../api/types.js';
 import { REPORT_PERIOD_CODES, REPORT_PERIOD_LABELS, WEEKDAY_LABELS } from '../lib/labels.js';
 import type { ReportPeriodCode } from '../lib/labels.js';
@@ -177,8 +178,8 @@ export function UnitCalendarSettingsModal({
   onClose: () => void;
 }) {
   const q = useQuery({
-    queryKey: ['calendar-settings', unit.id],
-    queryFn: () => api.calendarSettings(unit.id),
+    queryKey: calendarKeys.settings(unit.id),
+    queryFn: () => calendarApi.settings(unit.id),
   });
   return (
     <Modal opened onClose={onClose} title={`Lịch làm việc – ${unit.name}`} size="lg">
@@ -206,22 +207,17 @@ function SettingsForm({
   const set = <K extends keyof Form>(key: K, value: Partial<Form[K]>) =>
     setForm((f) => ({ ...f, [key]: { ...f[key], ...value } }));
   const saved = async (s: CalendarSettings, message: string) => {
-    qc.setQueryData(['calendar-settings', unit.id], s);
+    qc.setQueryData(calendarKeys.settings(unit.id), s);
     notifySuccess(message);
-    await Promise.all([
-      qc.invalidateQueries({ queryKey: ['calendar-settings'] }),
-      qc.invalidateQueries({ queryKey: ['calendar-month'] }),
-      qc.invalidateQueries({ queryKey: ['calendar-year'] }),
-      qc.invalidateQueries({ queryKey: ['deadlines'] }),
-    ]);
+    await calendarChanged(qc);
     onClose();
   };
   const save = useMutation({
-    mutationFn: (s: UnitCalendarSettings) => api.saveCalendarSettings(unit.id, s),
+    mutationFn: (s: UnitCalendarSettings) => calendarApi.saveSettings(unit.id, s),
     onSuccess: (s) => saved(s, `Đã lưu lịch làm việc của ${unit.name}.`),
   });
   const reset = useMutation({
-    mutationFn: () => api.saveCalendarSettings(unit.id, {}),
+    mutationFn: () => calendarApi.saveSettings(unit.id, {}),
     onSuccess: (s) => saved(s, `${unit.name} dùng lại cài đặt của đơn vị cấp trên.`),
   });
   const parent = units.find((u) => u.id === unit.parentId);

@@ -22,7 +22,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import type { MantineColor } from '@mantine/core';
 import { Link, useSearchParams } from 'react-router';
-import { api } from '../api/client.js';
+import { calendarApi, calendarKeys } from '../api/calendar.js';
 import type { CalendarDay, CalendarDue, CalendarMonth, OccurrenceState } from '../api/types.js';
 import { CalendarFeedCard } from '../components/CalendarFeedCard.js';
 import { EmptyText, ErrorAlert, PageLoader } from '../components/common.js';
@@ -78,8 +78,8 @@ export function CalendarPage() {
   const withSubtree = superior && subtree;
   const wide = useMediaQuery('(min-width: 62em)', true, { getInitialValueInEffect: false });
   const q = useQuery({
-    queryKey: ['calendar-month', scope.unitId, month, withSubtree],
-    queryFn: () => api.calendarMonth(month, scope.unitId, withSubtree),
+    queryKey: calendarKeys.month(scope.unitId, month, withSubtree),
+    queryFn: () => calendarApi.month(month, scope.unitId, withSubtree),
     placeholderData: keepPreviousData,
   });
   const go = (m: string) =>

@@ -1,39 +1,50 @@
 import { Alert, Button, Paper, PasswordInput, Stack, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { IconInfoCircle } from '@tabler/icons-react';
-import { useState } from 'react';
-import type { FormEvent } from 'react';
 import { useNavigate } from 'react-router';
-import { api } from '../api/client.js';
+import { USER_LIMITS } from '../../../src/shared/users.js';
+import { authApi, authKeys } from '../api/auth.js';
 import { ErrorAlert, notifySuccess } from '../components/common.js';
-import { ME_KEY, useCurrentUser } from '../session.js';
+import { rules, useServerForm } from '../lib/form.js';
+import { useCurrentUser } from '../session.js';
 
-const MIN_LENGTH = 8;
+const MIN_LENGTH = USER_LIMITS.passwordMin;
+interface PasswordForm extends Record<string, unknown> {
+  currentPassword: string;
+  newPassword: string;
+  confirm: string;
+}
+
+const TOO_SHORT = `Mật khẩu mới phải có ít nhất ${MIN_LENGTH} ký tự`;
 
 export function ChangePasswordPage() {
   const me = useCurrentUser();
   const qc = useQueryClient();
   const navigate = useNavigate();
-  const [current, setCurrent] = useState('');
-  const [next, setNext] = useState('');
-  const [confirm, setConfirm] = useState('');
-  const [touched, setTouched] = useState(false);
+  const { form, formError, onServerError, onSubmit } = useServerForm<PasswordForm>(
+    {
+      initialValues: { currentPassword: '', newPassword: '', confirm: '' },
+      validateInputOnChange: ['newPassword', 'confirm'],
+      validate: {
+        currentPassword: rules.required('Nhập mật khẩu hiện tại'),
+        newPassword: rules.all(rules.required(TOO_SHORT), rules.minLength(MIN_LENGTH, TOO_SHORT)),
+        confirm: (value, values) =>
+          value !== values.newPassword ? 'Mật khẩu nhập lại không khớp' : null,
+      },
+    },
+    // The server's refusals, each on the field it is about.
+    { WRONG_PASSWORD: 'currentPassword', WEAK_PASSWORD: 'newPassword', SAME_PASSWORD: 'newPassword' },
+  );
   const change = useMutation({
-    mutationFn: () => api.changePassword(current, next),
+    mutationFn: (v: PasswordForm) =>
+      authApi.changePassword(v.currentPassword, v.newPassword),
+    onError: onServerError,
     onSuccess: async () => {
       notifySuccess('Đã đổi mật khẩu.');
-      await qc.invalidateQueries({ queryKey: ME_KEY });
+      await qc.invalidateQueries({ queryKey: authKeys.me });
       void navigate('/');
     },
   });
-  const tooShort = next.length > 0 && next.length < MIN_LENGTH;
-  const mismatch = confirm.length > 0 && confirm !== next;
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    setTouched(true);
-    if (!current || next.length < MIN_LENGTH || next !== confirm) return;
-    change.mutate();
-  };
   return (
     <Stack maw={480}>
       <Title order={2}>Đổi mật khẩu</Title>
@@ -42,36 +53,35 @@ export function ChangePasswordPage() {
           Tài khoản của bạn đang dùng mật khẩu do quản trị cấp. Vui lòng đặt mật khẩu mới trước khi tiếp tục.
         </Alert>
       )}
-      <Paper withBorder p="lg" component="form" onSubmit={submit} aria-label="Đổi mật khẩu">
+      <Paper
+        withBorder
+        p="lg"
+        component="form"
+        onSubmit={onSubmit((v) => change.mutate(v))}
+        aria-label="Đổi mật khẩu"
+      >
         <Stack>
-          {change.isError && <ErrorAlert error={change.error} />}
+          {formError !== null && <ErrorAlert error={formError} />}
           <PasswordInput
             label="Mật khẩu hiện tại"
             autoComplete="current-password"
-            value={current}
-            onChange={(e) => setCurrent(e.currentTarget.value)}
-            error={touched && !current ? 'Nhập mật khẩu hiện tại' : undefined}
+            maxLength={USER_LIMITS.password}
+            {...form.getInputProps('currentPassword')}
             required
           />
           <PasswordInput
             label="Mật khẩu mới"
             description={`Ít nhất ${MIN_LENGTH} ký tự`}
             autoComplete="new-password"
-            value={next}
-            onChange={(e) => setNext(e.currentTarget.value)}
-            error={
-              tooShort || (touched && next.length < MIN_LENGTH)
-                ? `Mật khẩu mới phải có ít nhất ${MIN_LENGTH} ký tự`
-                : undefined
-            }
+            maxLength={USER_LIMITS.password}
+            {...form.getInputProps('newPassword')}
             required
           />
           <PasswordInput
             label="Nhập lại mật khẩu mới"
             autoComplete="new-password"
-            value={confirm}
-            onChange={(e) => setConfirm(e.currentTarget.value)}
-            error={mismatch || (touched && confirm !== next) ? 'Mật khẩu nhập lại không khớp' : undefined}
+            maxLength={USER_LIMITS.password}
+            {...form.getInputProps('confirm')}
             required
           />
           <Button type="submit" loading={change.isPending} style={{ alignSelf: 'flex-start' }}>

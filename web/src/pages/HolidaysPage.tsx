@@ -36,7 +36,9 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { Link } from 'react-router';
-import { api, ApiError } from '../api/client.js';
+import { ApiError } from '../api/client.js';
+import { calendarApi, calendarKeys } from '../api/calendar.js';
+import { calendarChanged } from '../api/changes.js';
 import type { ScheduleEntry, ScheduleVersion } from '../api/types.js';
 import { EmptyText, ErrorAlert, notifySuccess, PageLoader } from '../components/common.js';
 import { formatDate, formatDateTime, parseVnDate, todayIso } from '../lib/format.js';
@@ -48,13 +50,7 @@ const weekday = (date: string) => WEEKDAY_LABELS[dayjs(date).day()] ?? '';
 /** After a schedule changed: every view computed from it. */
 function useScheduleChanged() {
   const qc = useQueryClient();
-  return () =>
-    Promise.all([
-      qc.invalidateQueries({ queryKey: ['calendar-year'] }),
-      qc.invalidateQueries({ queryKey: ['schedule-versions'] }),
-      qc.invalidateQueries({ queryKey: ['calendar-month'] }),
-      qc.invalidateQueries({ queryKey: ['deadlines'] }),
-    ]);
+  return () => calendarChanged(qc);
 }
 
 export function HolidaysPage() {
@@ -68,13 +64,13 @@ export function HolidaysPage() {
   const isAdmin = permissions(me).manageHolidays && ownUnit !== undefined && ownUnit.parentId === null;
   const years = Array.from({ length: 9 }, (_, i) => String(thisYear - 5 + i));
   const cal = useQuery({
-    queryKey: ['calendar-year', scope.unitId, year],
-    queryFn: () => api.calendarYear(year, scope.unitId),
+    queryKey: calendarKeys.year(scope.unitId, year),
+    queryFn: () => calendarApi.year(year, scope.unitId),
     placeholderData: keepPreviousData,
   });
   const versions = useQuery({
-    queryKey: ['schedule-versions', year],
-    queryFn: () => api.scheduleVersions(year),
+    queryKey: calendarKeys.scheduleVersions(year),
+    queryFn: () => calendarApi.scheduleVersions(year),
   });
   const active = versions.data?.find((v) => v.status === 'active');
   const [template, setTemplate] = useState<ScheduleVersion | null>(null);
@@ -363,7 +359,7 @@ function ScheduleEditor({ year, base }: { year: number; base: ScheduleVersion | 
   const [problem, setProblem] = useState<string | null>(null);
   const save = useMutation({
     mutationFn: (body: { daysOff: ScheduleEntry[]; workingDays: ScheduleEntry[] }) =>
-      api.saveSchedule(year, { ...body, source: source.trim() || null }),
+      calendarApi.saveSchedule(year, { ...body, source: source.trim() || null }),
     onSuccess: async ({ version }) => {
       notifySuccess(`Đã lưu lịch nghỉ, làm bù năm ${year} (phiên bản ${version}).`);
       await changed();
@@ -478,7 +474,7 @@ function ImportBox() {
   const [source, setSource] = useState('');
   const [readError, setReadError] = useState<string | null>(null);
   const run = useMutation({
-    mutationFn: () => api.importScheduleText(text, source.trim() || null),
+    mutationFn: () => calendarApi.importScheduleText(text, source.trim() || null),
     onSuccess: async ({ saved }) => {
       notifySuccess(
         `Đã nhập lịch: ${saved.map((s) => `năm ${s.year} (phiên bản ${s.version})`).join(', ')}.`,

@@ -13,10 +13,11 @@ import {
 } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { IconAlertCircle, IconChecklist } from '@tabler/icons-react';
-import { useState } from 'react';
-import type { FormEvent } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
-import { api, errorMessage } from '../api/client.js';
+import { authApi } from '../api/auth.js';
+import { errorMessage } from '../api/client.js';
+import { USER_LIMITS } from '../../../src/shared/users.js';
+import { rules, useServerForm } from '../lib/form.js';
 import { PageLoader } from '../components/common.js';
 import { ME_KEY, useMe } from '../session.js';
 
@@ -30,10 +31,17 @@ export function LoginPage() {
   const qc = useQueryClient();
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const [username, setUsername] = useState('');
-  const [password, setPassword] = useState('');
+  // Wrong credentials stay in the alert above both fields (it names neither on purpose).
+  const { form, formError, onServerError, onSubmit } = useServerForm({
+    initialValues: { username: '', password: '' },
+    validate: {
+      username: rules.required('Nhập tên đăng nhập'),
+      password: rules.required('Nhập mật khẩu'),
+    },
+  });
   const login = useMutation({
-    mutationFn: () => api.login(username.trim(), password),
+    mutationFn: (v: { username: string; password: string }) => authApi.login(v.username.trim(), v.password),
+    onError: onServerError,
     onSuccess: (result) => {
       qc.setQueryData(ME_KEY, result);
       void navigate(result.user.mustChangePassword ? '/password' : safeNext(params.get('next')), {
@@ -46,11 +54,7 @@ export function LoginPage() {
   if (me.data && !login.isPending && !login.isSuccess)
     return <Navigate to={safeNext(params.get('next'))} replace />;
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    if (!username.trim() || !password) return;
-    login.mutate();
-  };
+  const submit = onSubmit((values) => login.mutate(values));
 
   return (
     <Center mih="100vh" p="md" bg="var(--mantine-color-gray-0)">
@@ -79,7 +83,7 @@ export function LoginPage() {
             <Title order={2} size="h4">
               Đăng nhập
             </Title>
-            {login.isError && (
+            {formError !== null && (
               <Alert
                 color="red"
                 variant="light"
@@ -87,7 +91,7 @@ export function LoginPage() {
                 role="alert"
                 data-testid="login-error"
               >
-                {errorMessage(login.error)}
+                {errorMessage(formError)}
               </Alert>
             )}
             <TextInput
@@ -95,8 +99,8 @@ export function LoginPage() {
               name="username"
               autoComplete="username"
               autoCapitalize="none"
-              value={username}
-              onChange={(e) => setUsername(e.currentTarget.value)}
+              maxLength={USER_LIMITS.username}
+              {...form.getInputProps('username')}
               required
               autoFocus
               data-testid="login-username"
@@ -105,8 +109,8 @@ export function LoginPage() {
               label="Mật khẩu"
               name="password"
               autoComplete="current-password"
-              value={password}
-              onChange={(e) => setPassword(e.currentTarget.value)}
+              maxLength={USER_LIMITS.password}
+              {...form.getInputProps('password')}
               required
               data-testid="login-password"
             />

@@ -2,14 +2,14 @@ import { Anchor, Badge, Card, Group, Select, Stack, Text, Title } from '@mantine
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { api } from '../api/client.js';
+import { taskApi, taskKeys } from '../api/tasks.js';
 import type { TaskStatus } from '../api/types.js';
 import { EmptyText, ErrorAlert, PageLoader, StatusBadge } from '../components/common.js';
 import { TaskDue } from '../components/due.js';
 import { DUE_FILTER_LABEL, STATUS_LABELS, STATUSES } from '../lib/labels.js';
 
 export function MyTasksPage() {
-  const q = useQuery({ queryKey: ['my-tasks'], queryFn: api.myTasks });
+  const q = useQuery({ queryKey: taskKeys.mine, queryFn: taskApi.mine });
   const [status, setStatus] = useState<TaskStatus | 'open' | 'all' | 'due'>('open');
   const list = (q.data ?? []).filter((t) =>
     status === 'all'

@@ -20,7 +20,7 @@ import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { EmptyText, ErrorAlert, PageLoader, notifyError, notifySuccess } from '../components/common.js';
 import { formatDateTime } from '../lib/format.js';
-import { NOTIFICATIONS_KEY, notificationApi } from '../api/notifications.js';
+import { notificationApi, notificationKeys } from '../api/notifications.js';
 import type { PreferenceItem } from '../api/notifications.js';
 
 function NotificationList() {
@@ -28,10 +28,10 @@ function NotificationList() {
   const [filter, setFilter] = useState<'all' | 'unread'>('all');
   const [page, setPage] = useState(1);
   const q = useQuery({
-    queryKey: [...NOTIFICATIONS_KEY, 'list', filter, page],
+    queryKey: notificationKeys.list(filter, page),
     queryFn: () => notificationApi.list({ unread: filter === 'unread', page }),
   });
-  const refresh = () => void qc.invalidateQueries({ queryKey: NOTIFICATIONS_KEY });
+  const refresh = () => void qc.invalidateQueries({ queryKey: notificationKeys.all });
   const read = useMutation({
     mutationFn: notificationApi.markRead,
     onSuccess: refresh,
@@ -134,7 +134,7 @@ function NotificationList() {
 function PreferencesForm() {
   const qc = useQueryClient();
   const q = useQuery({
-    queryKey: [...NOTIFICATIONS_KEY, 'preferences'],
+    queryKey: notificationKeys.preferences,
     queryFn: notificationApi.preferences,
   });
   const [draft, setDraft] = useState<PreferenceItem[]>([]);
@@ -145,7 +145,7 @@ function PreferencesForm() {
     mutationFn: () =>
       notificationApi.savePreferences(draft.map(({ kind, email, inApp }) => ({ kind, email, inApp }))),
     onSuccess: (data) => {
-      qc.setQueryData([...NOTIFICATIONS_KEY, 'preferences'], data);
+      qc.setQueryData(notificationKeys.preferences, data);
       notifySuccess('Đã lưu lựa chọn nhận nhắc việc.');
     },
     onError: (e) => notifyError(e),

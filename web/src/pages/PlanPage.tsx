@@ -23,7 +23,7 @@ import { IconFileImport, IconSearch } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
-import { api } from '../api/client.js';
+import { planApi, planKeys } from '../api/plans.js';
 import type { PlanDetail, TaskStatus } from '../api/types.js';
 import { EmptyText, ErrorAlert, PageLoader } from '../components/common.js';
 import { TargetList } from '../components/TargetList.js';
@@ -33,8 +33,8 @@ import { DUE_FILTER_LABEL, STATUS_LABELS, STATUSES } from '../lib/labels.js';
 
 export function usePlan(id: number) {
   return useQuery({
-    queryKey: ['plan', id],
-    queryFn: () => api.plan(id),
+    queryKey: planKeys.detail(id),
+    queryFn: () => planApi.detail(id),
     enabled: Number.isInteger(id) && id > 0,
   });
 }

@@ -2,7 +2,7 @@ import { Badge, Button, Card, Group, Progress, SimpleGrid, Stack, Text, Title } 
 import { useQuery } from '@tanstack/react-query';
 import { IconFileImport } from '@tabler/icons-react';
 import { Link } from 'react-router';
-import { api } from '../api/client.js';
+import { planApi, planKeys } from '../api/plans.js';
 import { EmptyText, ErrorAlert, PageLoader } from '../components/common.js';
 import { formatDate } from '../lib/format.js';
 import { permissions, useCurrentUser, useUnitScope } from '../session.js';
@@ -12,7 +12,7 @@ export function PlansPage() {
   const scope = useUnitScope();
   // The user's own unit shows the plans of its whole subtree; another unit, only its own.
   const filter = scope.isOwnUnit ? undefined : scope.unitId;
-  const q = useQuery({ queryKey: ['plans', filter ?? null], queryFn: () => api.plans(filter) });
+  const q = useQuery({ queryKey: planKeys.list(filter), queryFn: () => planApi.list(filter) });
   const canImport = permissions(me).importPlan;
 
   return (

@@ -39,7 +39,8 @@ import {
 import { useState } from 'react';
 import type { FormEvent, ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
-import { api } from '../api/client.js';
+import { taskChanged } from '../api/changes.js';
+import { taskApi, taskKeys } from '../api/tasks.js';
 import type {
   Evidence,
   HistoryEntry,
@@ -90,8 +91,8 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 export function TaskPage() {
   const id = Number(useParams().id);
   const q = useQuery({
-    queryKey: ['task', id],
-    queryFn: () => api.task(id),
+    queryKey: taskKeys.detail(id),
+    queryFn: () => taskApi.detail(id),
     enabled: Number.isInteger(id) && id > 0,
   });
   if (q.isPending) return <PageLoader />;
@@ -103,16 +104,7 @@ export function TaskPage() {
 function useRefreshAfterTaskChange(task: Task) {
   const qc = useQueryClient();
   return async (detail?: TaskDetail) => {
-    if (detail) qc.setQueryData(['task', task.id], detail);
-    await Promise.all([
-      detail ? Promise.resolve() : qc.invalidateQueries({ queryKey: ['task', task.id] }),
-      qc.invalidateQueries({ queryKey: ['plan', task.planId] }),
-      qc.invalidateQueries({ queryKey: ['plans'] }),
-      qc.invalidateQueries({ queryKey: ['dashboard'] }),
-      qc.invalidateQueries({ queryKey: ['my-tasks'] }),
-      qc.invalidateQueries({ queryKey: ['deadlines'] }),
-      qc.invalidateQueries({ queryKey: ['calendar-month'] }),
-    ]);
+    await taskChanged(qc, task, detail);
   };
 }
 
@@ -282,7 +274,7 @@ function useOccurrenceUpdate(task: Task) {
   const refresh = useRefreshAfterTaskChange(task);
   return useMutation({
     mutationFn: ({ occurrence, patch }: { occurrence: Occurrence; patch: OccurrencePatch }) =>
-      api.updateOccurrence(occurrence.id, patch),
+      taskApi.updateOccurrence(occurrence.id, patch),
     onSuccess: async (detail, { occurrence, patch }) => {
       const status = patch.status ?? occurrence.status;
       notifySuccess(`Kỳ “${occurrence.label}”: ${OCCURRENCE_STATUS_LABELS[status]}.`);
@@ -482,7 +474,7 @@ function EventForm({ task }: { task: Task }) {
   const [date, setDate] = useState<string | null>(todayIso());
   const [note, setNote] = useState('');
   const record = useMutation({
-    mutationFn: () => api.recordTaskEvent(task.id, date ?? todayIso(), note.trim() || null),
+    mutationFn: () => taskApi.recordEvent(task.id, date ?? todayIso(), note.trim() || null),
     onSuccess: async (detail) => {
       notifySuccess(`Đã ghi nhận phát sinh ngày ${formatDate(date)}.`);
       setNote('');
@@ -552,7 +544,7 @@ function StatusForm({ task }: { task: Task }) {
   const [completedOn, setCompletedOn] = useState<string | null>(task.completedOn);
   const save = useMutation({
     mutationFn: () =>
-      api.updateTask(task.id, {
+      taskApi.update(task.id, {
         status,
         progressNote: note.trim() || null,
         completedOn: status === 'done' ? (completedOn ?? todayIso()) : null,
@@ -639,7 +631,7 @@ function AssigneesForm({ task, members }: { task: Task; members: TaskDetail['mem
   const refresh = useRefreshAfterTaskChange(task);
   const [ids, setIds] = useState<string[]>(task.assignees.map((a) => String(a.id)));
   const save = useMutation({
-    mutationFn: () => api.updateTask(task.id, { assigneeIds: ids.map(Number) }),
+    mutationFn: () => taskApi.update(task.id, { assigneeIds: ids.map(Number) }),
     onSuccess: async (detail) => {
       notifySuccess('Đã cập nhật phân công.');
       await refresh(detail);
@@ -759,7 +751,7 @@ function EvidenceFiles({
       {files.map((e) => (
         <List.Item key={e.id} data-testid="evidence-item">
           <Group gap="xs" wrap="wrap">
-            <Anchor href={api.evidenceDownloadUrl(e.id)} download={e.filename} size="sm" fw={500}>
+            <Anchor href={taskApi.evidenceDownloadUrl(e.id)} download={e.filename} size="sm" fw={500}>
               <Group gap={4} wrap="nowrap" component="span">
                 <IconDownload size={14} />
                 {e.filename}
@@ -807,7 +799,7 @@ function UploadForm({
   const [progress, setProgress] = useState(0);
   const upload = useMutation({
     mutationFn: (f: File) =>
-      api.uploadTaskEvidence(
+      taskApi.uploadEvidence(
         task.id,
         f,
         { deliverableIndex, note: note.trim() || null, occurrenceId: occurrence?.id ?? null },
@@ -870,7 +862,7 @@ function UploadForm({
 function WithdrawModal({ task, evidence, onClose }: { task: Task; evidence: Evidence; onClose: () => void }) {
   const refresh = useRefreshAfterTaskChange(task);
   const withdraw = useMutation({
-    mutationFn: () => api.withdrawEvidence(evidence.id),
+    mutationFn: () => taskApi.withdrawEvidence(evidence.id),
     onSuccess: async () => {
       notifySuccess(`Đã rút minh chứng “${evidence.filename}”.`);
       onClose();

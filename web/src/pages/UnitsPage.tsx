@@ -18,12 +18,13 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { IconArrowsMove, IconCalendarCog, IconPencil, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { api } from '../api/client.js';
+import { unitsChanged } from '../api/changes.js';
+import { unitApi } from '../api/units.js';
 import type { Unit, UnitKind } from '../api/types.js';
 import { EmptyText, ErrorAlert, FormActions, notifySuccess, PageLoader } from '../components/common.js';
 import { UnitCalendarSettingsModal } from '../components/UnitCalendarSettingsModal.js';
 import { UNIT_KIND_KEYS, UNIT_KINDS } from '../lib/labels.js';
-import { ME_KEY, useUnits } from '../session.js';
+import { useUnits } from '../session.js';
 
 type Dialog =
   | { kind: 'create'; parent: Unit }
@@ -158,13 +159,7 @@ export function UnitsPage() {
 
 function useUnitsChanged() {
   const qc = useQueryClient();
-  return () =>
-    Promise.all([
-      qc.invalidateQueries({ queryKey: ['units'] }),
-      qc.invalidateQueries({ queryKey: ME_KEY }),
-      qc.invalidateQueries({ queryKey: ['users'] }),
-      qc.invalidateQueries({ queryKey: ['dashboard'] }),
-    ]);
+  return () => unitsChanged(qc);
 }
 
 function UnitFormModal({
@@ -182,8 +177,8 @@ function UnitFormModal({
   const save = useMutation({
     mutationFn: () =>
       dialog.kind === 'create'
-        ? api.createUnit({ code: code.trim(), name: name.trim(), kind, parentId: dialog.parent.id })
-        : api.updateUnit(dialog.unit.id, { code: code.trim(), name: name.trim(), kind }),
+        ? unitApi.create({ code: code.trim(), name: name.trim(), kind, parentId: dialog.parent.id })
+        : unitApi.update(dialog.unit.id, { code: code.trim(), name: name.trim(), kind }),
     onSuccess: async (u) => {
       notifySuccess(dialog.kind === 'create' ? `Đã tạo đơn vị ${u.name}.` : `Đã lưu đơn vị ${u.name}.`);
       await changed();
@@ -245,7 +240,7 @@ function MoveModal({ unit, units, onClose }: { unit: Unit; units: Unit[]; onClos
   const candidates = units.filter((u) => u.actions.addChild && !below.has(u.id) && u.id !== unit.parentId);
   const [parentId, setParentId] = useState<string | null>(null);
   const move = useMutation({
-    mutationFn: () => api.moveUnit(unit.id, Number(parentId)),
+    mutationFn: () => unitApi.move(unit.id, Number(parentId)),
     onSuccess: async (u) => {
       notifySuccess(`Đã chuyển ${u.name} sang ${u.superiorName ?? 'đơn vị mới'}.`);
       await changed();

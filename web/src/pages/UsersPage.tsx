@@ -29,7 +29,8 @@ import {
 } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { api } from '../api/client.js';
+import { userChanged } from '../api/changes.js';
+import { userApi, userKeys } from '../api/users.js';
 import type { Role, User } from '../api/types.js';
 import {
   EmptyText,
@@ -50,16 +51,16 @@ type Dialog = { kind: 'create' } | { kind: 'edit'; user: User } | { kind: 'passw
 export function UsersPage() {
   const me = useCurrentUser();
   const allowed = permissions(me).manageUsers;
-  const users = useQuery({ queryKey: ['users'], queryFn: api.users, enabled: allowed });
+  const users = useQuery({ queryKey: userKeys.all, queryFn: userApi.list, enabled: allowed });
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [search, setSearch] = useState('');
   const narrow = useMediaQuery('(max-width: 48em)');
   const qc = useQueryClient();
   const toggle = useMutation({
-    mutationFn: (u: User) => api.updateUser(u.id, { active: !u.active }),
+    mutationFn: (u: User) => userApi.update(u.id, { active: !u.active }),
     onSuccess: async (u) => {
       notifySuccess(u.active ? `Đã mở khóa tài khoản ${u.username}.` : `Đã khóa tài khoản ${u.username}.`);
-      await qc.invalidateQueries({ queryKey: ['users'] });
+      await userChanged(qc);
     },
     onError: (err) => notifyError(err),
   });
@@ -263,7 +264,7 @@ function CreateUserModal({ onClose }: { onClose: () => void }) {
   const [password, setPassword] = useState('');
   const create = useMutation({
     mutationFn: () =>
-      api.createUser({
+      userApi.create({
         unitId: Number(unitId),
         username: username.trim(),
         fullName: fullName.trim(),
@@ -273,7 +274,7 @@ function CreateUserModal({ onClose }: { onClose: () => void }) {
       }),
     onSuccess: async (u) => {
       notifySuccess(`Đã tạo tài khoản ${u.username}.`);
-      await qc.invalidateQueries({ queryKey: ['users'] });
+      await userChanged(qc);
       onClose();
     },
   });
@@ -357,11 +358,10 @@ function EditUserModal({ user, onClose }: { user: User; onClose: () => void }) {
   const [roles, setRoles] = useState<Role[]>(user.roles);
   const save = useMutation({
     mutationFn: () =>
-      api.updateUser(user.id, { fullName: fullName.trim(), email: email.trim() || null, roles }),
+      userApi.update(user.id, { fullName: fullName.trim(), email: email.trim() || null, roles }),
     onSuccess: async (u) => {
       notifySuccess(`Đã lưu tài khoản ${u.username}.`);
-      await qc.invalidateQueries({ queryKey: ['users'] });
-      if (u.id === me.user.id) await qc.invalidateQueries({ queryKey: ['me'] });
+      await userChanged(qc, u.id === me.user.id);
       onClose();
     },
   });
@@ -403,7 +403,7 @@ function EditUserModal({ user, onClose }: { user: User; onClose: () => void }) {
 function ResetPasswordModal({ user, onClose }: { user: User; onClose: () => void }) {
   const [password, setPassword] = useState('');
   const reset = useMutation({
-    mutationFn: () => api.updateUser(user.id, { password }),
+    mutationFn: () => userApi.update(user.id, { password }),
     onSuccess: (u) => {
       notifySuccess(`Đã đặt lại mật khẩu cho ${u.username}. Người dùng sẽ phải đổi mật khẩu khi đăng nhập.`);
       onClose();
