@@ -6,7 +6,7 @@ import { feedbackPublicRoutes } from './public-routes.js';
 import type { ChallengeOut, FeedbackFiguresOut, FeedbackSettingsOut, PublicFeedbackForm } from './schema.js';
 import type { FeedbackService } from './service.js';
 import { feedbackSettingsRoutes } from './settings-routes.js';
-import { feedbackStaffRoutes } from './staff-routes.js';
+import { feedbackItemRoutes, feedbackRegisterRoutes } from './staff-routes.js';
 
 export { FEEDBACK_SUBMIT_LIMIT } from './public-routes.js';
 
@@ -14,7 +14,8 @@ export { FEEDBACK_SUBMIT_LIMIT } from './public-routes.js';
 export const feedbackRoutes =
   (services: Services, publicRateLimit: number): FastifyPluginAsyncZod =>
   async (app) => {
-    await app.register(feedbackStaffRoutes(services.feedback, services.unitMembers));
+    await app.register(feedbackRegisterRoutes(services.feedback, services.unitMembers));
+    await app.register(feedbackItemRoutes(services.feedback));
     await app.register(feedbackSettingsRoutes(services.feedback));
     await app.register(feedbackPublicRoutes(services.feedback, publicRateLimit));
   };

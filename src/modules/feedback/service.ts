@@ -1,3 +1,4 @@
+import { bindDeps } from '../../lib/bind.js';
 import { policy } from '../auth/policy.js';
 import type { Actor } from '../auth/roles.js';
 import { publishedAnswers } from './answers.js';
@@ -19,50 +20,44 @@ export { FEEDBACK_FILE_MAX_BYTES, FEEDBACK_MAX_FILES } from './intake.js';
 export type { SenderInput, StaffEntryInput, SubmitInput, UploadedFile } from './intake.js';
 export type { ActionInput } from './workflow.js';
 
-type Rest<F> = F extends (deps: FeedbackDeps, ...rest: infer R) => infer Out ? (...rest: R) => Out : never;
-/** A use case with its dependencies given. */
-const bind = <F extends (deps: FeedbackDeps, ...rest: never[]) => unknown>(
-  deps: FeedbackDeps,
-  f: F,
-): Rest<F> => ((...rest: never[]) => f(deps, ...rest)) as Rest<F>;
-
 /**
  * The PAKN register's use cases, each a named function of its own file (intake, workflow,
  * register, settings, figures, answers), bound to the database, clock and calendar here.
  */
 export function feedbackService(deps: FeedbackDeps) {
+  const bind = bindDeps(deps);
   return {
     ...feedbackChallenges(deps),
-    loadReadable: bind(deps, loadReadable),
-    settingsFor: bind(deps, settingsFor),
+    loadReadable: bind(loadReadable),
+    settingsFor: bind(settingsFor),
     rightsOf,
-    dueOf: bind(deps, dueOf),
+    dueOf: bind(dueOf),
     seesPersonalData: (actor: Actor, unitId: number) => policy.handleFeedback(actor, unitId),
     // public side
-    submit: bind(deps, submitFeedback),
-    publicUnits: bind(deps, publicUnits),
-    track: bind(deps, trackFeedback),
-    publicEvents: bind(deps, publicEvents),
-    published: bind(deps, publishedAnswers),
+    submit: bind(submitFeedback),
+    publicUnits: bind(publicUnits),
+    track: bind(trackFeedback),
+    publicEvents: bind(publicEvents),
+    published: bind(publishedAnswers),
     // staff side
-    enter: bind(deps, enterFeedback),
-    list: bind(deps, listRegister),
-    dueLists: bind(deps, dueLists),
-    withDue: bind(deps, withDue),
-    detail: bind(deps, feedbackDetail),
-    attachment: bind(deps, feedbackAttachment),
-    act: bind(deps, actOnFeedback),
+    enter: bind(enterFeedback),
+    list: bind(listRegister),
+    dueLists: bind(dueLists),
+    withDue: bind(withDue),
+    detail: bind(feedbackDetail),
+    attachment: bind(feedbackAttachment),
+    act: bind(actOnFeedback),
     // templates and settings
-    templates: bind(deps, templates),
-    saveTemplate: bind(deps, saveTemplate),
-    removeTemplate: bind(deps, removeTemplate),
-    settings: bind(deps, readSettings),
-    saveSettings: bind(deps, saveSettings),
+    templates: bind(templates),
+    saveTemplate: bind(saveTemplate),
+    removeTemplate: bind(removeTemplate),
+    settings: bind(readSettings),
+    saveSettings: bind(saveSettings),
     // figures
-    figures: bind(deps, feedbackFigures),
+    figures: bind(feedbackFigures),
     /** Open and overdue feedback per unit under a path (the dashboards check the caller's scope). */
     openByUnit: (path: string, now: string) => openFeedbackByUnit(deps.db, path, now),
-    figuresFor: bind(deps, feedbackFiguresFor),
+    figuresFor: bind(feedbackFiguresFor),
   };
 }
 

@@ -26,22 +26,24 @@ import type { FeedbackService } from './service.js';
 const PAGE = 50;
 const tags = ['feedback'];
 
-/** The register, one item's detail and workflow steps, due lists, figures, attachments. */
-export const feedbackStaffRoutes =
-  (
-    fb: FeedbackService,
-    unitMembers: (unitId: number) => Promise<{ id: number; full_name: string; active: number }[]>,
-  ): FastifyPluginAsyncZod =>
+/** Who works in a unit (to pick an assignee). */
+type Members = (unitId: number) => Promise<{ id: number; full_name: string; active: number }[]>;
+
+/** The item's detail as the caller may see it. */
+async function detailFor(fb: FeedbackService, actor: Actor, id: number) {
+  const d = await fb.detail(actor, id);
+  return presentDetail(d.f, d.full, d.due, d.events, d.attachments, d.actions);
+}
+
+/** The register: list, staff entry, due lists, figures, assignees. */
+export const feedbackRegisterRoutes =
+  (fb: FeedbackService, unitMembers: Members): FastifyPluginAsyncZod =>
   async (app) => {
-    async function detail(actor: Actor, id: number) {
-      const d = await fb.detail(actor, id);
-      return presentDetail(d.f, d.full, d.due, d.events, d.attachments, d.actions);
-    }
     const listItem =
       (actor: Actor) =>
       ({ item, due }: WithDue) =>
         presentListItem(item, fb.seesPersonalData(actor, item.unit_id), due);
-
+    const detail = (actor: Actor, id: number) => detailFor(fb, actor, id);
     app.get(
       '/feedback',
       {
@@ -135,6 +137,13 @@ export const feedbackStaffRoutes =
           .map((u) => ({ id: u.id, fullName: u.full_name }));
       },
     );
+  };
+
+/** One item: its detail, a workflow step, an attachment. */
+export const feedbackItemRoutes =
+  (fb: FeedbackService): FastifyPluginAsyncZod =>
+  async (app) => {
+    const detail = (actor: Actor, id: number) => detailFor(fb, actor, id);
     app.get(
       '/feedback/:id',
       { schema: { tags, summary: 'Chi tiết phản ánh', params: IdParams, response: { 200: FeedbackDetail } } },
