@@ -1,8 +1,8 @@
 /** Types of the satisfaction surveys (domain.md §9). */
 
-/** single: one option; scale: 1–5; multiple: several options; text: free answer. */
-export const QUESTION_KINDS = ['single', 'scale', 'multiple', 'text'] as const;
-export type QuestionKind = (typeof QUESTION_KINDS)[number];
+export { QUESTION_KINDS } from '../../shared/surveys.js';
+export type { QuestionKind } from '../../shared/surveys.js';
+import type { QuestionKind } from '../../shared/surveys.js';
 
 export interface SurveyQuestion {
   /** Stable key within the survey ('q1', 'access'…): answers refer to it. */

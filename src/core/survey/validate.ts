@@ -82,7 +82,7 @@ export function checkAnswers(
       case 'multiple':
         if (!Array.isArray(v) || !v.every(isIndex) || new Set(v).size !== v.length)
           return { ok: false, message: `${label(i)}: các phương án đã chọn không hợp lệ.` };
-        answers[q.key] = [...(v)].sort((a, b) => a - b);
+        answers[q.key] = [...v].sort((a, b) => a - b);
         break;
       case 'text': {
         if (typeof v !== 'string') return { ok: false, message: `${label(i)}: câu trả lời phải là văn bản.` };

@@ -6,12 +6,13 @@ import {
   FEEDBACK_SOURCES,
   FEEDBACK_STATUSES,
 } from '../../core/feedback/index.js';
+import { FEEDBACK_LIMITS as L } from '../../shared/feedback.js';
 
 const phone = z
   .string()
   .trim()
   .regex(/^[0-9 +().-]{8,20}$/, 'Số điện thoại không hợp lệ (8–20 chữ số)');
-const email = z.union([z.literal(''), z.email('Địa chỉ thư điện tử không hợp lệ').max(200)]);
+const email = z.union([z.literal(''), z.email('Địa chỉ thư điện tử không hợp lệ').max(L.email)]);
 
 /** The public form, read from multipart fields (all text). `website` is the honeypot. */
 export const SubmitFields = z.object({
@@ -19,16 +20,16 @@ export const SubmitFields = z.object({
     .number({ message: 'Vui lòng chọn đơn vị nhận phản ánh' })
     .int()
     .positive('Vui lòng chọn đơn vị nhận phản ánh'),
-  name: z.string().trim().min(2, 'Vui lòng nhập họ và tên').max(300),
-  address: z.string().trim().min(5, 'Vui lòng nhập địa chỉ liên hệ').max(500),
+  name: z.string().trim().min(2, 'Vui lòng nhập họ và tên').max(L.name),
+  address: z.string().trim().min(5, 'Vui lòng nhập địa chỉ liên hệ').max(L.address),
   phone,
   email: email.optional(),
-  title: z.string().trim().min(5, 'Tiêu đề cần ít nhất 5 ký tự').max(300),
+  title: z.string().trim().min(5, 'Tiêu đề cần ít nhất 5 ký tự').max(L.title),
   content: z
     .string()
     .trim()
     .min(10, 'Nội dung cần ít nhất 10 ký tự')
-    .max(10_000, 'Nội dung tối đa 10.000 ký tự'),
+    .max(L.content, 'Nội dung tối đa 10.000 ký tự'),
   challengeToken: z.string().min(10, 'Thiếu phép tính kiểm tra').max(500),
   challengeAnswer: z.string().trim().min(1, 'Vui lòng nhập kết quả phép tính kiểm tra').max(10),
   website: z.string().max(500).optional(),
@@ -49,17 +50,17 @@ export const FIELD_LABELS: Record<string, string> = {
 export const EnterBody = z.object({
   unitId: z.number().int().positive(),
   source: z.enum(FEEDBACK_SOURCES),
-  externalCode: z.string().trim().max(100).nullish(),
+  externalCode: z.string().trim().max(L.externalCode).nullish(),
   receivedAt: z.iso.datetime({ offset: true }).optional(),
   sender: z.object({
-    name: z.string().trim().min(2).max(300),
-    address: z.string().trim().min(5).max(500),
+    name: z.string().trim().min(2).max(L.name),
+    address: z.string().trim().min(5).max(L.address),
     phone,
     email: email.nullish(),
-    idNumber: z.string().trim().max(40).nullish(),
+    idNumber: z.string().trim().max(L.idNumber).nullish(),
   }),
-  title: z.string().trim().min(5).max(300),
-  content: z.string().trim().min(10).max(10_000),
+  title: z.string().trim().min(5).max(L.title),
+  content: z.string().trim().min(10).max(L.content),
 });
 
 const text = (min: number, max: number) => z.string().trim().min(min).max(max);
@@ -67,20 +68,20 @@ export const ActionBody = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('classify'),
     category: z.enum(FEEDBACK_CATEGORIES),
-    note: z.string().max(2000).nullish(),
+    note: z.string().max(L.note).nullish(),
   }),
-  z.object({ kind: z.literal('forward'), to: text(3, 300), note: z.string().max(2000).nullish() }),
+  z.object({ kind: z.literal('forward'), to: text(3, L.forwardTo), note: z.string().max(L.note).nullish() }),
   z.object({ kind: z.literal('assign'), assigneeId: z.number().int().positive() }),
-  z.object({ kind: z.literal('answer'), text: text(10, 20_000) }),
-  z.object({ kind: z.literal('return'), reason: text(3, 2000) }),
-  z.object({ kind: z.literal('approve'), note: z.string().max(2000).nullish() }),
+  z.object({ kind: z.literal('answer'), text: text(10, L.answer) }),
+  z.object({ kind: z.literal('return'), reason: text(3, L.note) }),
+  z.object({ kind: z.literal('approve'), note: z.string().max(L.note).nullish() }),
   z.object({
     kind: z.literal('publish'),
-    title: text(5, 300),
-    content: text(10, 10_000),
-    answer: text(10, 20_000),
+    title: text(5, L.title),
+    content: text(10, L.content),
+    answer: text(10, L.answer),
   }),
-  z.object({ kind: z.literal('withdraw'), reason: text(3, 2000) }),
+  z.object({ kind: z.literal('withdraw'), reason: text(3, L.note) }),
 ]);
 
 export const ListQuery = z.object({
@@ -88,7 +89,7 @@ export const ListQuery = z.object({
   subtree: z.enum(['0', '1']).optional(),
   status: z.enum(FEEDBACK_STATUSES).optional(),
   state: z.enum(['open', 'overdue', 'closed']).optional(),
-  q: z.string().max(200).optional(),
+  q: z.string().max(L.search).optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
 });
 
@@ -106,11 +107,11 @@ export const FiguresQuery = z.object({
 
 export const TemplateBody = z.object({
   unitId: z.number().int().positive(),
-  title: text(3, 300),
-  body: text(10, 20_000),
+  title: text(3, L.templateTitle),
+  body: text(10, L.templateBody),
 });
 
-const days = z.number().int().min(1).max(60);
+const days = z.number().int().min(1).max(L.maxDays);
 export const SettingsBody = z.object({
   unitId: z.number().int().positive(),
   classifyDays: days,
@@ -120,7 +121,7 @@ export const SettingsBody = z.object({
 });
 
 export const PublicAnswersQuery = z.object({
-  q: z.string().max(200).optional(),
+  q: z.string().max(L.search).optional(),
   unitId: z.coerce.number().int().positive().optional(),
   page: z.coerce.number().int().min(1).max(1000).default(1),
 });
@@ -260,6 +261,28 @@ export const TemplateOut = z.object({
 });
 
 export const ChallengeOut = z.object({ token: z.string(), question: z.string() });
+
+export const AssigneeOut = z.object({ id: z.number(), fullName: z.string() });
+export const DueListsOut = z.object({
+  overdue: z.array(FeedbackListItem),
+  dueSoon: z.array(FeedbackListItem),
+});
+export const AttachmentParams = z.object({
+  id: z.coerce.number().int().positive(),
+  attachmentId: z.coerce.number().int().positive(),
+});
+export const SubmitOut = z.object({
+  code: z.string(),
+  trackingToken: z.string(),
+  trackingUrl: z.string(),
+  message: z.string(),
+});
+export const TrackParams = z.object({ token: z.string().min(10).max(100) });
+export const PublicAnswersOut = z.object({
+  items: z.array(PublicAnswer),
+  page: z.number(),
+  pageSize: z.number(),
+});
 
 export const PublicFeedbackForm = z.object({
   units: z.array(z.object({ id: z.number(), code: z.string(), name: z.string() })),

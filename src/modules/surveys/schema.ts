@@ -1,24 +1,25 @@
 import { z } from 'zod';
 import { FigureOut } from '../../http/contract.js';
 import { QUESTION_KINDS } from '../../core/survey/index.js';
+import { SURVEY_LIMITS as L, SURVEY_STATES, SURVEY_TEMPLATES } from '../../shared/surveys.js';
 
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng YYYY-MM-DD');
 
 export const QuestionSchema = z.object({
   key: z.string().regex(/^[a-z0-9_-]{1,40}$/i, 'Mã câu hỏi chỉ gồm chữ không dấu, số, "-" và "_"'),
   kind: z.enum(QUESTION_KINDS),
-  text: z.string().trim().min(1, 'Chưa có nội dung câu hỏi').max(500),
+  text: z.string().trim().min(1, 'Chưa có nội dung câu hỏi').max(L.questionText),
   required: z.boolean(),
-  options: z.array(z.string().max(200)).max(20).optional(),
+  options: z.array(z.string().max(L.optionText)).max(L.options).optional(),
   satisfaction: z.boolean().optional(),
-  satisfiedOptions: z.array(z.number().int().min(0)).max(20).optional(),
+  satisfiedOptions: z.array(z.number().int().min(0)).max(L.options).optional(),
   verySatisfiedOption: z.number().int().min(0).optional(),
 });
 
 export const SurveyBody = z.object({
-  title: z.string().trim().min(1, 'Chưa có tên khảo sát').max(300),
-  description: z.string().max(5000).optional(),
-  questions: z.array(QuestionSchema).max(60),
+  title: z.string().trim().min(1, 'Chưa có tên khảo sát').max(L.title),
+  description: z.string().max(L.description).optional(),
+  questions: z.array(QuestionSchema).max(L.questions),
   anonymous: z.boolean(),
   published: z.boolean(),
   opensOn: Day.nullable().optional(),
@@ -27,7 +28,7 @@ export const SurveyBody = z.object({
 
 export const CreateSurveyBody = SurveyBody.extend({
   unitId: z.number().int().positive(),
-  template: z.enum(['sipas', 'dossier_rating', 'blank']).optional(),
+  template: z.enum(SURVEY_TEMPLATES).optional(),
 });
 
 export const SurveyOut = z.object({
@@ -42,7 +43,7 @@ export const SurveyOut = z.object({
   published: z.boolean(),
   opensOn: z.string().nullable(),
   closesOn: z.string().nullable(),
-  state: z.enum(['draft', 'scheduled', 'open', 'closed']),
+  state: z.enum(SURVEY_STATES),
   publicUrl: z.string(),
   responses: z.number(),
   invitations: z.object({ total: z.number(), used: z.number() }).optional(),
@@ -75,7 +76,7 @@ export const PublicSurveyOut = z.object({
   title: z.string(),
   description: z.string(),
   unitName: z.string(),
-  state: z.enum(['draft', 'scheduled', 'open', 'closed']),
+  state: z.enum(SURVEY_STATES),
   opensOn: z.string().nullable(),
   closesOn: z.string().nullable(),
   needsToken: z.boolean(),
@@ -85,7 +86,10 @@ export const PublicSurveyOut = z.object({
 });
 
 export const AnswerBody = z.object({
-  answers: z.record(z.string(), z.union([z.number(), z.array(z.number()), z.string().max(2000), z.null()])),
+  answers: z.record(
+    z.string(),
+    z.union([z.number(), z.array(z.number()), z.string().max(L.textAnswer), z.null()]),
+  ),
   token: z.string().min(8).max(64).optional(),
   browserId: z
     .string()
@@ -94,7 +98,7 @@ export const AnswerBody = z.object({
 });
 
 export const SurveyTemplateOut = z.object({
-  id: z.enum(['sipas', 'dossier_rating', 'blank']),
+  id: z.enum(SURVEY_TEMPLATES),
   title: z.string(),
   description: z.string(),
   questions: z.array(QuestionSchema),
