@@ -243,17 +243,5 @@ export const FIGURE_LABELS = {
 export type FigureKey = keyof typeof FIGURE_LABELS;
 export const FIGURE_KEYS = Object.keys(FIGURE_LABELS) as FigureKey[];
 
-/** States of a PAR Index self-assessment (modules/par). */
-export const PAR_STATUS_LABELS = {
-  draft: 'Đang tự chấm',
-  submitted: 'Đã gửi thẩm định',
-  returned: 'Trả lại để giải trình',
-  final: 'Đã có kết quả thẩm định',
-} as const;
-export type ParStatus = keyof typeof PAR_STATUS_LABELS;
-export const PAR_STATUS_COLORS: Record<ParStatus, string> = {
-  draft: 'blue',
-  submitted: 'teal',
-  returned: 'orange',
-  final: 'green',
-};
+/** States of a PAR Index self-assessment: one vocabulary with the server (src/shared/par.ts). */
+export { PAR_STATUS_COLORS, PAR_STATUS_LABELS, type ParStatus } from '../../../src/shared/par.js';
